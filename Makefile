@@ -1,0 +1,82 @@
+# Sounding Board. `make run` starts the site with demo content; `make test` runs every test.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# This team keeps NLTK data in ../shared/nltk_data; elsewhere setup_nltk downloads it.
+SHARED_NLTK := $(abspath ../shared/nltk_data)
+export NLTK_DATA ?= $(if $(wildcard $(SHARED_NLTK)),$(SHARED_NLTK),)
+export DJANGO_SETTINGS_MODULE ?= consult.settings.dev
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: help install static nltk migrate seed run worker test lint check browser-deps bench eval eval-real clean
+
+help:
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
+
+$(BIN)/.installed: requirements.txt
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	mkdir -p var
+	touch $@
+
+install: $(BIN)/.installed static ## Create the virtual environment and build the front end
+
+static/govuk/.built: package.json package-lock.json static/scss/app.scss static/build.mjs
+	npm ci --no-audit --no-fund --loglevel=error
+	npm run -s build
+	touch $@
+
+static: static/govuk/.built
+
+nltk: $(BIN)/.installed ## Make sure the NLTK data is present (downloads where possible)
+	$(BIN)/python manage.py setup_nltk
+
+migrate: $(BIN)/.installed
+	$(BIN)/python manage.py migrate --noinput
+
+seed: migrate ## Load the demo consultation site (only into an empty database)
+	$(BIN)/python manage.py seed_demo --if-empty
+
+run: install nltk seed ## Install everything and serve the demo site on http://127.0.0.1:8000
+	@if [ -n "$$CELERY_BROKER_URL" ]; then \
+	  echo "Starting a Celery worker and beat on $$CELERY_BROKER_URL"; \
+	  $(BIN)/celery -A consult worker --beat --loglevel=info --concurrency=2 & \
+	fi; \
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+worker: install ## Run a Celery worker with beat (production-like set-up)
+	$(BIN)/celery -A consult worker --beat --loglevel=info
+
+browser-deps: ## Install Debian Chromium for the browser tests (needs root)
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Chromium is not installed and I cannot install it: browser tests will be skipped. Install Debian's 'chromium' package to run them."; fi; \
+	fi
+
+test: install nltk browser-deps ## Install everything and run the whole test suite
+	DJANGO_SETTINGS_MODULE=consult.settings.test $(BIN)/python manage.py check
+	DJANGO_SETTINGS_MODULE=consult.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/ruff check .
+	DJANGO_SETTINGS_MODULE=consult.settings.test $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check . || true
+
+bench: install nltk ## Run the benchmarks and print their figures
+	@for script in tests/benchmarks/bench_*.py; do \
+	  echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) node_modules static/govuk var staticfiles
+
+.PHONY: eval eval-real
+eval: install nltk ## Theme analysis on the demo evaluation set: P/R/F1 per theme, macro-F1, learning curve
+	DJANGO_SETTINGS_MODULE=consult.settings.test $(BIN)/python tests/eval/evaluate.py
+
+eval-real: install nltk ## Sample-F1 on real NHS patient feedback (needs ../shared/eval-data)
+	DJANGO_SETTINGS_MODULE=consult.settings.test $(BIN)/python tests/eval/eval_real.py

@@ -1,0 +1,29 @@
+"""Dates and times in GOV.UK style: "27 December 2026", "5:30pm on 27 December 2026"."""
+
+from django import template
+from django.utils import timezone
+from django.utils.dateformat import format as date_format
+
+register = template.Library()
+
+
+@register.filter
+def govuk_date(value):
+    if not value:
+        return ""
+    return date_format(timezone.localtime(value), "j F Y")
+
+
+@register.filter
+def govuk_datetime(value):
+    if not value:
+        return ""
+    local = timezone.localtime(value)
+    if (local.hour, local.minute) == (0, 0):
+        clock = "midnight"
+    elif (local.hour, local.minute) == (12, 0):
+        clock = "midday"
+    else:
+        clock = date_format(local, "g:i") + ("am" if local.hour < 12 else "pm")
+        clock = clock.replace(":00", "")
+    return f"{clock} on {date_format(local, 'j F Y')}"

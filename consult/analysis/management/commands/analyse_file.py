@@ -1,0 +1,74 @@
+"""Headless theme analysis: a codebook and a CSV of answers in, a CSV of tags out."""
+
+import csv
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from consult.analysis.codebook_files import CodebookError, read_codebook_csv, read_qdc
+from consult.analysis.headless import analyse_rows, read_answers, read_labelled
+
+
+class Command(BaseCommand):
+    help = (
+        "Tag each answer in a CSV with themes from a codebook (CSV or REFI-QDA .qdc), "
+        "learning from human-labelled answers when given. Writes one row per answer."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--codebook", required=True, help="Codebook: .csv or .qdc")
+        parser.add_argument("--input", required=True, help="Answers CSV")
+        parser.add_argument(
+            "--output", required=True, help="Where to write the tags CSV"
+        )
+        parser.add_argument("--id-column", default="id")
+        parser.add_argument("--text-column", default="text")
+        parser.add_argument(
+            "--labelled",
+            help="CSV of labelled answers to learn from (id/text columns as above, "
+            "and a 'themes' column of theme keys separated by ';').",
+        )
+        parser.add_argument(
+            "--single-label",
+            action="store_true",
+            help="Each answer has exactly one theme: output the likeliest one.",
+        )
+
+    def handle(self, *args, **o):
+        rules = self._codebook(Path(o["codebook"]))
+        answers = self._read(o["input"], read_answers, o["id_column"], o["text_column"])
+        labelled = None
+        if o["labelled"]:
+            labelled = self._read(
+                o["labelled"], read_labelled, o["id_column"], o["text_column"]
+            )
+        rows = analyse_rows(
+            rules, answers, labelled=labelled, single_label=o["single_label"]
+        )
+        with open(o["output"], "w", newline="", encoding="utf-8") as out:
+            writer = csv.writer(out)
+            writer.writerow(["id", "themes", "scores", "sentiment", "flags"])
+            writer.writerows(rows)
+        learnt = " (learning from labelled answers)" if labelled else ""
+        self.stdout.write(f"Tagged {len(rows)} answers{learnt}: {o['output']}")
+
+    def _codebook(self, path: Path):
+        if not path.exists():
+            raise CommandError(f"Codebook not found: {path}")
+        try:
+            if path.suffix.lower() == ".qdc":
+                with path.open("rb") as f:
+                    return read_qdc(f)
+            with path.open(newline="", encoding="utf-8-sig") as f:
+                return read_codebook_csv(f)
+        except CodebookError as exc:
+            raise CommandError(f"{path}: {exc}") from exc
+
+    def _read(self, path, reader, id_column, text_column):
+        if not Path(path).exists():
+            raise CommandError(f"File not found: {path}")
+        with open(path, newline="", encoding="utf-8-sig") as f:
+            try:
+                return reader(f, id_column, text_column)
+            except ValueError as exc:
+                raise CommandError(f"{path}: {exc}") from exc

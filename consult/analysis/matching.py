@@ -1,0 +1,88 @@
+"""Codebook rules: which themes an answer signals, on lemmas, with the evidence.
+
+A theme's signals are words or phrases ("front door", "single point of
+contact", "rename*"). They are lemmatised with the same pipeline as answers, so
+"renaming", "renamed" and "rename" all match "rename". A trailing ``*`` matches
+any lemma starting with the stem. An exclusion anywhere in the answer rules the
+theme out.
+"""
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .text import AnalysedText, analyse
+
+
+@dataclass
+class ThemeRule:
+    key: str
+    name: str
+    description: str = ""
+    signals: list[str] = field(default_factory=list)
+    exclusions: list[str] = field(default_factory=list)
+    parent: str | None = None
+
+
+@dataclass
+class Match:
+    theme: str
+    score: float
+    evidence: str
+
+
+@lru_cache(maxsize=10_000)
+def _pattern(phrase: str) -> tuple[str, ...]:
+    """A signal phrase as lemmas; a final ``*`` is kept as a prefix marker."""
+    phrase = phrase.strip().lower()
+    wildcard = phrase.endswith("*")
+    lemmas = [
+        lemma
+        for lemma in analyse(phrase.rstrip("*")).lemmas
+        if any(c.isalnum() for c in lemma)
+    ]
+    if wildcard and lemmas:
+        # The stem as typed, not lemmatised: "rename*" must stay "rename".
+        lemmas[-1] = phrase.rstrip("*").split()[-1] + "*"
+    return tuple(lemmas)
+
+
+def _find(pattern: tuple[str, ...], lemmas: list[str]) -> int | None:
+    """The token index where ``pattern`` starts in ``lemmas``, or None."""
+    if not pattern:
+        return None
+    for i in range(len(lemmas) - len(pattern) + 1):
+        if all(_same(p, lemmas[i + k]) for k, p in enumerate(pattern)):
+            return i
+    return None
+
+
+def _same(pattern_lemma: str, lemma: str) -> bool:
+    if pattern_lemma.endswith("*"):
+        return lemma.startswith(pattern_lemma[:-1])
+    return pattern_lemma == lemma
+
+
+def match_themes(analysed: AnalysedText, rules: list[ThemeRule]) -> list[Match]:
+    """Themes whose signals occur in the answer, strongest first.
+
+    The score grows with the number of distinct signals found (one: 0.5, two:
+    0.75, ...), multi-word signals counting double since they are more specific.
+    The evidence is the sentence of the first signal found.
+    """
+    lemmas = [lemma.lower() for lemma in analysed.lemmas]
+    matches = []
+    for rule in rules:
+        if any(_find(_pattern(x), lemmas) is not None for x in rule.exclusions):
+            continue
+        weight, first_at = 0, None
+        for signal in rule.signals:
+            pattern = _pattern(signal)
+            at = _find(pattern, lemmas)
+            if at is None:
+                continue
+            weight += 2 if len(pattern) > 1 else 1
+            first_at = at if first_at is None else min(first_at, at)
+        if weight:
+            score = round(1 - 0.5**weight, 4)
+            matches.append(Match(rule.key, score, analysed.sentence_of(first_at)))
+    return sorted(matches, key=lambda m: -m.score)

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class AudiencesConfig(AppConfig):
+    name = "consult.audiences"
+    label = "audiences"
+    verbose_name = "Audiences"

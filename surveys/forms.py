@@ -1,0 +1,111 @@
+"""A form for one section of a survey, built from its questions."""
+
+from django import forms
+
+from .models import Question
+
+REQUIRED_MESSAGES = {
+    "text": "Enter your answer to “{label}”",
+    "choice": "Select an answer to “{label}”",
+}
+
+
+def field_for(question: Question) -> forms.Field:
+    label, hint, required = question.label, question.hint, question.required
+    kind = "text" if question.kind in Question.TEXT_KINDS else "choice"
+    messages = {"required": REQUIRED_MESSAGES[kind].format(label=label)}
+    if question.kind in Question.TEXT_KINDS:
+        limit = question.limit
+        messages["max_length"] = (
+            f"“{label}” must be {limit:,} characters or fewer. "
+            "You have %(show_value)d characters."
+        )
+        widget = (
+            forms.Textarea(attrs={"rows": 6})
+            if question.kind == Question.Kind.LONG_TEXT
+            else forms.TextInput
+        )
+        return forms.CharField(
+            label=label,
+            help_text=hint,
+            required=required,
+            max_length=limit,
+            strip=False,
+            widget=widget,
+            error_messages=messages,
+        )
+    choices = [(c, c) for c in question.choices()]
+    messages["invalid_choice"] = f"Select one of the options for “{label}”"
+    messages["invalid_list"] = messages["invalid_choice"]
+    if question.kind in Question.MULTIPLE_KINDS:
+        return forms.MultipleChoiceField(
+            label=label,
+            help_text=hint,
+            required=required,
+            choices=choices,
+            widget=forms.CheckboxSelectMultiple,
+            error_messages=messages,
+        )
+    return forms.ChoiceField(
+        label=label,
+        help_text=hint,
+        required=required,
+        choices=choices,
+        widget=forms.RadioSelect,
+        error_messages=messages,
+    )
+
+
+class SectionForm(forms.Form):
+    """Fields are named after question ids; anything else posted is ignored."""
+
+    def __init__(self, questions: list[Question], *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = {str(q.pk): q for q in questions}
+        for key, question in self.questions.items():
+            self.fields[key] = field_for(question)
+
+    @property
+    def pairs(self):
+        """(bound field, question) for each question, in order, for templates."""
+        return [(self[key], question) for key, question in self.questions.items()]
+
+    def raw_answers(self) -> dict:
+        """What was posted for these questions, valid or not, to keep in the draft."""
+        out = {}
+        for key, question in self.questions.items():
+            if question.kind in Question.MULTIPLE_KINDS:
+                out[key] = self.data.getlist(key)
+            else:
+                out[key] = self.data.get(key, "")
+        return out
+
+
+EMAIL_FORMAT_MESSAGE = (
+    "Enter an e-mail address in the correct format, like name@example.com"
+)
+
+
+class ReceiptForm(forms.Form):
+    email = forms.EmailField(
+        label="E-mail address (optional)",
+        help_text="We will send your reference number and a link to view or withdraw "
+        "your response. We use it for nothing else.",
+        required=False,
+        error_messages={"invalid": EMAIL_FORMAT_MESSAGE},
+    )
+    consent = forms.BooleanField(
+        label="You may contact me again about this consultation, for example to check "
+        "that you understood my views",
+        required=False,
+    )
+
+
+class ResumeEmailForm(forms.Form):
+    email = forms.EmailField(
+        label="E-mail address",
+        error_messages={
+            "required": "Enter your e-mail address",
+            "invalid": EMAIL_FORMAT_MESSAGE,
+        },
+    )

@@ -1,0 +1,28 @@
+from django.db import models
+from django.utils import timezone
+
+
+class ConsultationQuerySet(models.QuerySet):
+    def open_at(self, when=None):
+        """Consultations with a round taking responses at ``when`` (now by default)."""
+        when = when or timezone.now()
+        return self.filter(
+            rounds__opens_at__lte=when, rounds__closes_at__gt=when
+        ).distinct()
+
+
+class RoundQuerySet(models.QuerySet):
+    def open_at(self, when=None):
+        when = when or timezone.now()
+        return self.filter(opens_at__lte=when, closes_at__gt=when)
+
+
+class AnswerQuerySet(models.QuerySet):
+    def current(self):
+        """Answers in the latest version of responses that have not been withdrawn."""
+        return self.filter(is_current=True, response__withdrawn_at__isnull=True)
+
+    def free_text(self):
+        from .models import Question
+
+        return self.filter(question__kind=Question.Kind.LONG_TEXT).exclude(text="")

@@ -1,0 +1,12 @@
+"""Signals other apps listen to, so that surveys depends on none of them.
+
+Both are sent inside the submitting transaction; receivers that start work
+elsewhere (tasks, e-mail) must defer it with ``transaction.on_commit``.
+"""
+
+from django.dispatch import Signal
+
+# sender=Response class; kwargs: response, answers (the current Answer list)
+response_submitted = Signal()
+# sender=Response class; kwargs: response
+response_withdrawn = Signal()

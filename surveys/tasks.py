@@ -1,0 +1,71 @@
+"""E-mails about responses, sent by Celery after the response has committed."""
+
+import logging
+
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from .models import Draft, Response
+from .tokens import new_token
+
+log = logging.getLogger(__name__)
+
+
+def _absolute(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+@shared_task(name="surveys.send_receipt")
+def send_receipt(response_id: str) -> bool:
+    """E-mail the reference and a personal link to view or withdraw the response.
+
+    Idempotent: the row is claimed (receipt_sent_at set, with a new link hash) by a
+    conditional update before sending, so a retried task never sends a second copy.
+    """
+    token, token_hash = new_token()
+    claimed = (
+        Response.objects.filter(pk=response_id, receipt_sent_at__isnull=True)
+        .exclude(contact_email="")
+        .update(receipt_sent_at=timezone.now(), manage_token_hash=token_hash)
+    )
+    if not claimed:
+        return False
+    response = Response.objects.select_related("round__consultation").get(
+        pk=response_id
+    )
+    context = {
+        "response": response,
+        "link": _absolute(reverse("surveys:manage", kwargs={"token": token})),
+    }
+    send_mail(
+        subject=(
+            f"Your response {response.reference}: {response.round.consultation.title}"
+        ),
+        message=render_to_string("surveys/emails/receipt.txt", context),
+        from_email=None,
+        recipient_list=[response.contact_email],
+    )
+    log.info("receipt sent", extra={"response": str(response.pk)})
+    return True
+
+
+@shared_task(name="surveys.send_resume_link")
+def send_resume_link(draft_id: str, email: str, link: str) -> None:
+    """E-mail a save-and-return link. The caller made the token; it is not stored."""
+    draft = (
+        Draft.objects.select_related("round__consultation").filter(pk=draft_id).first()
+    )
+    if draft is None:
+        return
+    send_mail(
+        subject=f"Continue your response: {draft.round.consultation.title}",
+        message=render_to_string(
+            "surveys/emails/resume.txt", {"draft": draft, "link": link}
+        ),
+        from_email=None,
+        recipient_list=[email],
+    )

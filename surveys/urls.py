@@ -1,0 +1,20 @@
+from django.urls import path
+
+from . import views
+
+app_name = "surveys"
+urlpatterns = [
+    path("<uuid:round_id>/", views.start, name="start"),
+    path("<uuid:round_id>/section/<int:number>/", views.section, name="section"),
+    path("<uuid:round_id>/equalities/", views.equalities, name="equalities"),
+    path("<uuid:round_id>/check/", views.check, name="check"),
+    path("<uuid:round_id>/save/", views.save, name="save"),
+    path("done/<str:reference>/", views.confirmation, name="confirmation"),
+    path("resume/<str:token>/", views.resume, name="resume"),
+    path("response/<str:token>/", views.manage, name="manage"),
+    path(
+        "export/<uuid:round_id>/responses.<str:fmt>",
+        views.export_responses,
+        name="export",
+    ),
+]

@@ -1,0 +1,341 @@
+"""Responding: start, one page per section, check your answers, confirmation.
+
+Views check access, hand the work to services and render. The draft lives on
+the server (its id in the session), so nothing typed is lost on an error.
+"""
+
+from django.contrib.auth.decorators import permission_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.views.decorators.http import require_http_methods
+
+from . import exports, services
+from .admission import admission_key
+from .equalities import EqualitiesForm
+from .forms import ReceiptForm, ResumeEmailForm, SectionForm
+from .models import Consultation, Draft, Response, Round
+from .sections import sections_of, shown_questions
+from .tokens import digest
+
+DRAFTS = "drafts"
+SUBMITTED = "submitted"
+
+
+def _round(round_id) -> Round:
+    return get_object_or_404(
+        Round.objects.select_related("consultation", "survey", "consultation__page"),
+        pk=round_id,
+    )
+
+
+def _refusal(request, round_):
+    """The page for a round this browser cannot respond to now, or None if it can."""
+    now = timezone.now()
+    if not round_.is_open_at(now) or round_.survey is None:
+        context = {"round": round_, "upcoming": now < round_.opens_at}
+        return render(request, "surveys/round_closed.html", context, status=410)
+    if admission_key(request, round_) is None:
+        if round_.consultation.audience == Consultation.Audience.STAFF:
+            return redirect_to_login(request.get_full_path())
+        return render(
+            request, "surveys/not_admitted.html", {"round": round_}, status=403
+        )
+    return None
+
+
+def _draft(request, round_) -> Draft | None:
+    draft_id = request.session.get(DRAFTS, {}).get(str(round_.pk))
+    return Draft.objects.filter(pk=draft_id, round=round_).first() if draft_id else None
+
+
+@require_http_methods(["GET", "POST"])
+def start(request, round_id):
+    round_ = _round(round_id)
+    if refused := _refusal(request, round_):
+        return refused
+    if request.method == "POST":
+        draft = _draft(request, round_) or Draft.objects.create(
+            round=round_,
+            admitted_by=admission_key(request, round_),
+            respondent=request.user if request.user.is_authenticated else None,
+        )
+        request.session[DRAFTS] = {
+            **request.session.get(DRAFTS, {}),
+            str(round_.pk): str(draft.pk),
+        }
+        return redirect("surveys:section", round_id=round_.pk, number=1)
+    sections = sections_of(round_.survey)
+    return render(
+        request,
+        "surveys/start.html",
+        {
+            "round": round_,
+            "sections": sections,
+            "draft": _draft(request, round_),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def section(request, round_id, number):
+    round_ = _round(round_id)
+    if refused := _refusal(request, round_):
+        return refused
+    draft = _draft(request, round_)
+    if draft is None:
+        return redirect("surveys:start", round_id=round_.pk)
+    sections = sections_of(round_.survey)
+    if not 1 <= number <= len(sections):
+        raise Http404("No such section")
+    current = sections[number - 1]
+    questions = shown_questions(current, draft.answers)
+    if request.method == "POST":
+        form = SectionForm(questions, data=request.POST)
+        services.save_draft_answers(draft=draft, answers=form.raw_answers())
+        if "save" in request.POST:  # kept as typed, even if not valid yet
+            return redirect("surveys:save", round_id=round_.pk)
+        if form.is_valid():
+            if request.POST.get("return") == "check":
+                return redirect("surveys:check", round_id=round_.pk)
+            if number == len(sections):
+                return redirect(_after_questions(round_, draft), round_id=round_.pk)
+            return redirect("surveys:section", round_id=round_.pk, number=number + 1)
+    else:
+        form = SectionForm(questions, initial=draft.answers)
+    return render(
+        request,
+        "surveys/section.html",
+        {
+            "round": round_,
+            "section": current,
+            "sections": sections,
+            "form": form,
+            "returning": request.GET.get("return") == "check"
+            or request.POST.get("return") == "check",
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def check(request, round_id):
+    round_ = _round(round_id)
+    if refused := _refusal(request, round_):
+        return refused
+    draft = _draft(request, round_)
+    if draft is None:
+        return redirect("surveys:start", round_id=round_.pk)
+    errors = {}
+    receipt = ReceiptForm(
+        request.POST if request.method == "POST" else None,
+        initial={"email": draft.contact_email, "consent": draft.consent_to_recontact},
+    )
+    # A change to a sent response keeps the receipt details given the first time.
+    amending = draft.amends_id is not None
+    if request.method == "POST":
+        if amending:
+            pass
+        elif receipt.is_valid():
+            services.set_receipt_details(
+                draft=draft,
+                email=receipt.cleaned_data["email"],
+                consent=receipt.cleaned_data["consent"],
+            )
+        else:
+            errors = {"id_email": receipt.errors["email"][0]}
+    if request.method == "POST" and not errors:
+        try:
+            response = services.submit_draft(draft_id=draft.pk)
+        except services.RoundClosed:
+            return _refusal(request, round_)
+        except services.AnswersInvalid as invalid:
+            errors = invalid.errors
+        else:
+            request.session[SUBMITTED] = [
+                *request.session.get(SUBMITTED, []),
+                response.reference,
+            ]
+            return redirect("surveys:confirmation", reference=response.reference)
+    rows = [
+        (
+            s,
+            [
+                (q, _display(draft.answers.get(str(q.pk))))
+                for q in shown_questions(s, draft.answers)
+            ],
+        )
+        for s in sections_of(round_.survey)
+    ]
+    return render(
+        request,
+        "surveys/check.html",
+        {
+            "round": round_,
+            "rows": rows,
+            "errors": errors,
+            "receipt": receipt,
+            "amending": amending,
+        },
+        status=400 if errors else 200,
+    )
+
+
+def confirmation(request, reference):
+    if reference not in request.session.get(SUBMITTED, []):
+        raise Http404("No such response in this browser")
+    response = get_object_or_404(
+        Response.objects.select_related("round__consultation"), reference=reference
+    )
+    return render(request, "surveys/confirmation.html", {"response": response})
+
+
+def _display(answer) -> str:
+    return ", ".join(answer) if isinstance(answer, list) else (answer or "")
+
+
+@require_http_methods(["GET", "POST"])
+def save(request, round_id):
+    """Save and come back later: a personal link, shown, and e-mailed on request."""
+    round_ = _round(round_id)
+    if refused := _refusal(request, round_):
+        return refused
+    draft = _draft(request, round_)
+    if draft is None:
+        return redirect("surveys:start", round_id=round_.pk)
+    form = ResumeEmailForm(request.POST if "email" in request.POST else None)
+    token = services.issue_resume_link(draft=draft)
+    link = request.build_absolute_uri(
+        reverse("surveys:resume", kwargs={"token": token})
+    )
+    sent_to = None
+    if form.is_bound and form.is_valid():
+        from .tasks import send_resume_link
+
+        sent_to = form.cleaned_data["email"]
+        send_resume_link.delay(str(draft.pk), sent_to, link)
+    return render(
+        request,
+        "surveys/saved.html",
+        {
+            "round": round_,
+            "link": link,
+            "form": form,
+            "sent_to": sent_to,
+        },
+    )
+
+
+def resume(request, token):
+    """Open a saved draft from its link, in this or any browser."""
+    draft = (
+        Draft.objects.select_related("round")
+        .filter(resume_token_hash=digest(token), response__isnull=True)
+        .first()
+    )
+    if draft is None or not draft.round.is_open_at():
+        return render(request, "surveys/link_not_valid.html", status=404)
+    request.session[DRAFTS] = {
+        **request.session.get(DRAFTS, {}),
+        str(draft.round_id): str(draft.pk),
+    }
+    return redirect("surveys:section", round_id=draft.round_id, number=1)
+
+
+@require_http_methods(["GET", "POST"])
+def manage(request, token):
+    """View your response, and withdraw it while the consultation is open."""
+    response = (
+        Response.objects.select_related("round__consultation", "round__survey")
+        .filter(manage_token_hash=digest(token))
+        .first()
+    )
+    if response is None:
+        return render(request, "surveys/link_not_valid.html", status=404)
+    withdrawn_now = False
+    if request.method == "POST" and request.POST.get("withdraw") == "yes":
+        withdrawn_now = services.withdraw_response(response=response)
+    elif request.method == "POST" and request.POST.get("change") == "yes":
+        draft = services.start_change(response=response)
+        if draft is not None:
+            request.session[DRAFTS] = {
+                **request.session.get(DRAFTS, {}),
+                str(draft.round_id): str(draft.pk),
+            }
+            return redirect("surveys:section", round_id=draft.round_id, number=1)
+    answers = [
+        (a.question.label, _display(a.value if len(a.value) != 1 else a.value[0]))
+        for a in response.answers.filter(is_current=True)
+        .select_related("question")
+        .order_by("question__sort_order")
+    ]
+    return render(
+        request,
+        "surveys/manage.html",
+        {
+            "response": response,
+            "answers": answers,
+            "withdrawn_now": withdrawn_now,
+            "can_withdraw": response.round.is_open_at() and not response.is_withdrawn,
+        },
+    )
+
+
+@permission_required("surveys.export_responses", raise_exception=True)
+def export_responses(request, round_id, fmt):
+    """Officers download a round's responses as CSV or XLSX."""
+    round_ = get_object_or_404(
+        Round.objects.select_related("survey", "consultation"), pk=round_id
+    )
+    if round_.survey is None or fmt not in ("csv", "xlsx"):
+        raise Http404("No such export")
+    name = f"responses-{slugify(round_.consultation.title)[:50]}-{round_.kind}"
+    if fmt == "csv":
+        response = StreamingHttpResponse(
+            exports.csv_lines(round_), content_type="text/csv"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        return response
+    return FileResponse(
+        exports.xlsx_file(round_), as_attachment=True, filename=f"{name}.xlsx"
+    )
+
+
+def _after_questions(round_, draft) -> str:
+    # A change to a sent response keeps the equalities answers first given.
+    if round_.survey.include_equalities and not draft.amends_id:
+        return "surveys:equalities"
+    return "surveys:check"
+
+
+@require_http_methods(["GET", "POST"])
+def equalities(request, round_id):
+    """The optional equalities monitoring questions, with why we ask."""
+    round_ = _round(round_id)
+    if refused := _refusal(request, round_):
+        return refused
+    draft = _draft(request, round_)
+    if draft is None or not round_.survey.include_equalities:
+        return redirect("surveys:start", round_id=round_.pk)
+    form = EqualitiesForm(
+        request.POST if request.method == "POST" else None, initial=draft.equalities
+    )
+    if request.method == "POST" and (request.POST.get("skip") or form.is_valid()):
+        answers = (
+            {}
+            if request.POST.get("skip")
+            else {k: v for k, v in form.cleaned_data.items() if v}
+        )
+        services.save_equalities(draft=draft, answers=answers)
+        return redirect("surveys:check", round_id=round_.pk)
+    return render(
+        request,
+        "surveys/equalities.html",
+        {
+            "round": round_,
+            "form": form,
+            "fields": list(form),
+        },
+    )

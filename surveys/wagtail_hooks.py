@@ -1,0 +1,111 @@
+"""Admin: officers with the export permission download responses per round."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.widgets import ListingButton
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Draft, Round, Survey
+from .services import copy_survey
+
+EXPORT_PERMISSION = "surveys.export_responses"
+
+
+@permission_required(EXPORT_PERMISSION, raise_exception=True)
+def exports_index(request):
+    rounds = (
+        Round.objects.filter(survey__isnull=False)
+        .select_related("consultation", "survey")
+        .annotate(
+            late_drafts=Count("drafts", filter=Q(drafts__refused_at__isnull=False))
+        )
+        .order_by("-opens_at")
+    )
+    late = (
+        Draft.objects.filter(refused_at__isnull=False)
+        .select_related("round__consultation")
+        .order_by("-refused_at")[:200]
+    )
+    return render(
+        request, "surveys/admin/exports.html", {"rounds": rounds, "late": late}
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_export_urls():
+    return [path("response-exports/", exports_index, name="surveys_exports")]
+
+
+class ExportsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(EXPORT_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_exports_menu_item():
+    return ExportsMenuItem(
+        "Response exports", reverse("surveys_exports"), icon_name="download", order=160
+    )
+
+
+class SurveyViewSet(SnippetViewSet):
+    model = Survey
+    icon = "form"
+    menu_label = "Surveys"
+    menu_order = 155
+    add_to_admin_menu = True
+    list_display = ["title", "updated_at"]
+    search_fields = ["title"]
+    # Wagtail's own copy would leave the questions behind; ours copies them.
+    copy_view_enabled = False
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("introduction"),
+        FieldPanel("include_equalities"),
+        InlinePanel("questions", label="Question", heading="Questions, in order"),
+    ]
+
+
+register_snippet(SurveyViewSet)
+
+
+class CopySurveyForm(forms.Form):
+    title = forms.CharField(label="Title of the copy", max_length=255)
+
+
+@permission_required("surveys.add_survey", raise_exception=True)
+def copy_survey_view(request, pk):
+    survey = get_object_or_404(Survey, pk=pk)
+    form = CopySurveyForm(
+        request.POST or None, initial={"title": f"Copy of {survey.title}"}
+    )
+    if request.method == "POST" and form.is_valid():
+        copy = copy_survey(survey=survey, title=form.cleaned_data["title"])
+        messages.success(request, f"Copied “{survey.title}” with its questions.")
+        return redirect("wagtailsnippets_surveys_survey:edit", copy.pk)
+    return render(
+        request, "surveys/admin/copy_survey.html", {"survey": survey, "form": form}
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_copy_url():
+    return [path("surveys/copy/<uuid:pk>/", copy_survey_view, name="surveys_copy")]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def copy_button(snippet, user, next_url=None):
+    if isinstance(snippet, Survey) and user.has_perm("surveys.add_survey"):
+        yield ListingButton(
+            "Copy with questions",
+            reverse("surveys_copy", args=[snippet.pk]),
+            priority=20,
+        )

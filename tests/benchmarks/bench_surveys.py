@@ -1,0 +1,272 @@
+"""Survey submissions over HTTP against a plain Wagtail form page (``make bench``).
+
+Serves the app with gunicorn on PostgreSQL, then for a fixed time 50 concurrent
+users submit: through our survey (start, answer the page, send: four requests,
+the draft kept server-side at each step) and through a ``wagtail.contrib.forms``
+page asking the same three questions (load, post: two requests). Prints
+submissions per second, p50/p95 latency of the request that saves the
+submission and of the whole submission, their ratios, and lost or duplicated
+submissions (counted in the database against what the clients saw succeed).
+
+Needs PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1/sb_bench,
+created afresh). Serves only on 127.0.0.1 and stops by itself.
+"""
+
+import os
+import re
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parents[2]
+USERS = int(os.environ.get("BENCH_USERS", "50"))
+SECONDS = float(os.environ.get("BENCH_SECONDS", "20"))
+PORT = int(os.environ.get("BENCH_PORT", "8150"))
+DATABASE_URL = os.environ.get(
+    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/sb_bench"
+)
+BASE = f"http://127.0.0.1:{PORT}"
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+ENV = {
+    **os.environ,
+    "DJANGO_SETTINGS_MODULE": "tests.benchmarks.settings",
+    "DATABASE_URL": DATABASE_URL,
+    "SECRET_KEY": "benchmark-only-" + "x" * 40,
+    "CONN_MAX_AGE": "60",
+}
+ENV.pop("CELERY_BROKER_URL", None)
+
+
+def fresh_database() -> None:
+    import psycopg
+
+    url = urlparse(DATABASE_URL)
+    name = url.path.lstrip("/")
+    admin = DATABASE_URL.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    manage("migrate", "--noinput", "-v0")
+
+
+def manage(*args) -> str:
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=ENV,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
+SETUP = r"""
+from datetime import timedelta
+from django.utils import timezone
+from wagtail.models import Page
+from cms.demo import install_home_page
+from surveys.models import Consultation, Question, Round, Survey
+from tests.benchmarks.formpage.models import BenchFormField, BenchFormPage
+
+survey = Survey.objects.create(title="Bench survey", include_equalities=False)
+K = Question.Kind
+for i, (kind, label, options) in enumerate([
+    (K.RESPONDENT_TYPE, "Which best describes you?", ""),
+    (K.AGREE_SCALE, "One front door is a good idea", ""),
+    (K.LONG_TEXT, "What would make it easier to ask for help?", ""),
+]):
+    Question.objects.create(survey=survey, sort_order=i, section="Your views", kind=kind,
+                            label=label, options=options, required=i < 2)
+consultation = Consultation.objects.create(title="Bench", audience="public")
+now = timezone.now()
+round_ = Round.objects.create(consultation=consultation, opens_at=now - timedelta(days=1),
+                              closes_at=now + timedelta(days=1), survey=survey)
+home = install_home_page()
+form = BenchFormPage(title="Bench form", slug="bench-form")
+home.add_child(instance=form)
+choices = {"Which best describes you?": Question.FIXED_CHOICES[K.RESPONDENT_TYPE],
+           "One front door is a good idea": Question.FIXED_CHOICES[K.AGREE_SCALE]}
+for i, label in enumerate(choices):
+    BenchFormField.objects.create(page=form, sort_order=i, label=label, field_type="radio",
+                                  choices="\n".join(choices[label]), required=True)
+BenchFormField.objects.create(page=form, sort_order=2, label="What would make it easier to ask for help?",
+                              field_type="multiline", required=False)
+form.save_revision().publish()
+questions = list(survey.questions.order_by("sort_order").values_list("pk", flat=True))
+print("BENCH", round_.pk, form.url, *questions)
+"""
+
+
+def setup() -> tuple[str, str, list[str]]:
+    line = next(
+        x for x in manage("shell", "-c", SETUP).splitlines() if x.startswith("BENCH")
+    )
+    _, round_id, form_url, *questions = line.split()
+    return round_id, form_url, questions
+
+
+def survey_submission(session, round_id, questions, timings) -> bool:
+    start = time.perf_counter()
+    page = session.get(f"{BASE}/respond/{round_id}/")
+    token = CSRF.search(page.text).group(1)
+    session.post(f"{BASE}/respond/{round_id}/", {"csrfmiddlewaretoken": token})
+    answers = {
+        "csrfmiddlewaretoken": token,
+        questions[0]: "Parent or carer",
+        questions[1]: "Agree",
+        questions[2]: "An evening phone line, please.",
+    }
+    session.post(f"{BASE}/respond/{round_id}/section/1/", answers)
+    saving = time.perf_counter()
+    done = session.post(
+        f"{BASE}/respond/{round_id}/check/", {"csrfmiddlewaretoken": token}
+    )
+    end = time.perf_counter()
+    ok = done.status_code == 200 and "Response sent" in done.text
+    timings.append((end - saving, end - start, ok))
+    session.cookies.pop("sessionid", None)  # the next submission is a new respondent
+    return ok
+
+
+def form_submission(session, form_url, _questions, timings) -> bool:
+    start = time.perf_counter()
+    page = session.get(BASE + form_url)
+    token = CSRF.search(page.text).group(1)
+    saving = time.perf_counter()
+    done = session.post(
+        BASE + form_url,
+        {
+            "csrfmiddlewaretoken": token,
+            "which_best_describes_you": "Parent or carer",
+            "one_front_door_is_a_good_idea": "Agree",
+            "what_would_make_it_easier_to_ask_for_help": "An evening phone line, please.",
+        },
+    )
+    end = time.perf_counter()
+    ok = done.status_code == 200 and "Thank you" in done.text
+    timings.append((end - saving, end - start, ok))
+    return ok
+
+
+def drive(submit, target, questions) -> dict:
+    import requests
+
+    timings: list = []
+    stop = time.monotonic() + SECONDS
+
+    def user():
+        with requests.Session() as session:
+            while time.monotonic() < stop:
+                try:
+                    submit(session, target, questions, timings)
+                except Exception:  # noqa: BLE001 -- a failed submission is counted
+                    timings.append((0, 0, False))
+
+    threads = [threading.Thread(target=user) for _ in range(USERS)]
+    begin = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.perf_counter() - begin
+    good = [t for t in timings if t[2]]
+    if not good:
+        raise RuntimeError(f"no submission succeeded ({len(timings)} tried)")
+    saving = sorted(t[0] for t in good)
+    whole = sorted(t[1] for t in good)
+    return {
+        "ok": len(good),
+        "failed": len(timings) - len(good),
+        "per_second": len(good) / elapsed,
+        "p50": statistics.median(saving) * 1000,
+        "p95": saving[int(len(saving) * 0.95)] * 1000,
+        "whole_p50": statistics.median(whole) * 1000,
+        "whole_p95": whole[int(len(whole) * 0.95)] * 1000,
+    }
+
+
+def stored_counts() -> tuple[int, int]:
+    out = manage(
+        "shell",
+        "-c",
+        (
+            "from surveys.models import Response; "
+            "from wagtail.contrib.forms.models import FormSubmission; "
+            "print('BENCH', Response.objects.count(), FormSubmission.objects.count())"
+        ),
+    )
+    line = next(x for x in out.splitlines() if x.startswith("BENCH"))
+    _, responses, submissions = line.split()
+    return int(responses), int(submissions)
+
+
+def main() -> int:
+    try:
+        fresh_database()
+    except Exception as exc:  # noqa: BLE001
+        print(f"Needs PostgreSQL at {DATABASE_URL}: {exc}")
+        return 2
+    round_id, form_url, questions = setup()
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "consult.wsgi",
+            "--bind",
+            f"127.0.0.1:{PORT}",
+            "--workers",
+            "4",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=ENV,
+    )
+    try:
+        import requests
+
+        for _ in range(60):
+            try:
+                requests.get(f"{BASE}/health/", timeout=1)
+                break
+            except requests.RequestException:
+                time.sleep(0.5)
+        print(
+            f"{USERS} concurrent users, {SECONDS:.0f} s each, gunicorn 4 workers, PostgreSQL"
+        )
+        survey = drive(survey_submission, round_id, questions)
+        form = drive(form_submission, form_url, questions)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    responses, submissions = stored_counts()
+    for name, r in (
+        ("survey (4 requests)", survey),
+        ("Wagtail form page (2 requests)", form),
+    ):
+        print(
+            f"{name:31} {r['per_second']:6.1f} submissions/s  saving request "
+            f"p50 {r['p50']:5.0f} ms p95 {r['p95']:5.0f} ms  whole submission "
+            f"p50 {r['whole_p50']:5.0f} ms p95 {r['whole_p95']:5.0f} ms  failed {r['failed']}"
+        )
+    print(
+        f"survey / form page, submissions per second: "
+        f"{survey['per_second'] / form['per_second']:.2f}"
+    )
+    print(
+        f"survey / form page, saving request p95:     {survey['p95'] / form['p95']:.2f}"
+    )
+    print(
+        f"lost or duplicated: survey {responses - survey['ok']:+d}, "
+        f"form page {submissions - form['ok']:+d} (stored minus seen to succeed)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

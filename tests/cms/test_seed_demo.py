@@ -1,0 +1,38 @@
+import pytest
+from django.core.management import call_command
+
+from cms.models import ConsultationPage, HomePage, OutcomePage
+from consult.accounts.models import User
+from surveys.models import Answer, Consultation
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_builds_the_reference_consultation_site(client):
+    call_command("seed_demo", verbosity=0)
+    assert User.objects.filter(groups__name="Officer").exists()
+    assert HomePage.objects.count() == 1
+    pages = {p.slug: p for p in ConsultationPage.objects.live()}
+    model = pages["new-operating-model"]
+    assert model.consultation.status == Consultation.Status.OPEN
+    assert model.consultation.review_round is not None
+    components = next(b for b in model.body if b.block_type == "key_components")
+    assert len(components.value["components"]) == 7
+    assert {d.is_easy_read for d in model.documents.all()} == {True, False}
+    assert pages["staff-reorganisation"].consultation.audience == "staff"
+    assert pages["childrens-centre-opening-hours"].consultation.status == "outcome"
+    assert OutcomePage.objects.live().count() == 1
+    main_round = model.consultation.main_round
+    assert main_round.survey.questions.count() == 11
+    assert main_round.responses.count() == 40
+    assert (
+        Answer.objects.current().free_text().filter(response__round=main_round).exists()
+    )
+    html = client.get("/").content.decode()
+    assert "A new operating model for Children&#x27;s Services" in html
+
+
+def test_if_empty_leaves_an_existing_database_alone():
+    call_command("seed_demo", verbosity=0)
+    call_command("seed_demo", "--if-empty", verbosity=0)
+    assert ConsultationPage.objects.count() == 4

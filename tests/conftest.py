@@ -1,0 +1,55 @@
+"""Shared test set-up: service gating, a real Celery worker, site fixtures.
+
+Integration tests (``@pytest.mark.integration``) need PostgreSQL (DATABASE_URL)
+and Redis (CELERY_BROKER_URL). Locally they skip without them; on CI
+SB_REQUIRE_SERVICES=1 turns a skip into a failure.
+"""
+
+import os
+
+import pytest
+from django.conf import settings
+
+REQUIRE_SERVICES = os.environ.get("SB_REQUIRE_SERVICES") == "1"
+
+
+def _services_missing() -> str | None:
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        return "needs PostgreSQL: set DATABASE_URL=postgres://..."
+    broker = settings.INTEGRATION_BROKER_URL
+    if not broker.startswith("redis://"):
+        return "needs Redis: set CELERY_BROKER_URL=redis://..."
+    import redis
+
+    try:
+        redis.Redis.from_url(broker, socket_connect_timeout=2).ping()
+    except redis.RedisError as exc:
+        return f"Redis at {broker} is not answering: {exc}"
+    return None
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("integration"):
+        reason = _services_missing()
+        if reason:
+            if REQUIRE_SERVICES:
+                pytest.fail(f"integration test cannot run on CI: {reason}")
+            pytest.skip(reason)
+
+
+@pytest.fixture
+def site_root(db):
+    """The demo-free Wagtail tree: a HomePage at the root of the default site."""
+    from tests.cms.factories import make_site_tree
+
+    return make_site_tree()
+
+
+def with_totp(user):
+    """Officers and project leads must have TOTP set up to use the site; give it."""
+    from allauth.mfa.models import Authenticator
+
+    Authenticator.objects.create(
+        user=user, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
+    )
+    return user

@@ -1,0 +1,96 @@
+import csv
+
+import pytest
+from django.core.management import CommandError, call_command
+
+CODEBOOK = (
+    "key,name,signals\ncamhs,CAMHS,CAMHS; mental health\nsite,One site,one site; bus\n"
+)
+
+
+@pytest.fixture
+def files(tmp_path):
+    (tmp_path / "codebook.csv").write_text(CODEBOOK)
+    (tmp_path / "answers.csv").write_text(
+        "id,text\n1,CAMHS waits are too long\n2,The bus to one site is two hours\n3,\n"
+    )
+    return tmp_path
+
+
+def read(path):
+    with open(path) as f:
+        return {row["id"]: row for row in csv.DictReader(f)}
+
+
+def test_writes_one_row_per_answer_with_themes_and_scores(files):
+    out = files / "tags.csv"
+    call_command(
+        "analyse_file",
+        "--codebook",
+        str(files / "codebook.csv"),
+        "--input",
+        str(files / "answers.csv"),
+        "--output",
+        str(out),
+    )
+    rows = read(out)
+    assert rows["1"]["themes"] == "camhs"
+    assert rows["2"]["themes"] == "site" and float(rows["2"]["scores"]) >= 0.75
+    assert rows["3"]["themes"] == "" and rows["3"]["flags"] == "empty"
+
+
+def test_learns_from_a_labelled_file(files):
+    (files / "labelled.csv").write_text(
+        "id,text,themes\n"
+        + "".join(f"{i},Parking is awful {i},site\n" for i in range(5))
+        + "".join(f"{i + 5},Counselling helped {i},camhs\n" for i in range(5))
+    )
+    (files / "answers.csv").write_text("id,text\n9,Parking is awful here\n")
+    out = files / "tags.csv"
+    call_command(
+        "analyse_file",
+        "--codebook",
+        str(files / "codebook.csv"),
+        "--input",
+        str(files / "answers.csv"),
+        "--output",
+        str(out),
+        "--labelled",
+        str(files / "labelled.csv"),
+    )
+    assert read(out)["9"]["themes"] == "site"
+
+
+def test_qdc_codebooks_are_accepted(files):
+    from consult.analysis.codebook_files import read_codebook_csv, write_qdc
+
+    with open(files / "codebook.csv") as f, open(files / "codebook.qdc", "wb") as out:
+        write_qdc(read_codebook_csv(f), out)
+    call_command(
+        "analyse_file",
+        "--codebook",
+        str(files / "codebook.qdc"),
+        "--input",
+        str(files / "answers.csv"),
+        "--output",
+        str(files / "t.csv"),
+    )
+    assert read(files / "t.csv")["1"]["themes"] == "camhs"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"--input": "missing.csv"}, "File not found"),
+        ({"--codebook": "nope.csv"}, "Codebook not found"),
+        ({"--text-column": "answer"}, "missing column\\(s\\) answer"),
+    ],
+)
+def test_bad_arguments_get_a_clear_error(files, change, message):
+    args = {"--codebook": "codebook.csv", "--input": "answers.csv", "--output": "o.csv"}
+    args.update(change)
+    argv = []
+    for k, v in args.items():
+        argv += [k, str(files / v) if k != "--text-column" else v]
+    with pytest.raises(CommandError, match=message):
+        call_command("analyse_file", *argv)

@@ -1,0 +1,167 @@
+"""Responding through the pages: errors keep what was typed, one response per draft."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from consult.accounts.models import User
+from surveys.models import Answer, Consultation, Draft, Response
+from tests.surveys.factories import survey_round
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, round_, **kw):
+    return reverse(f"surveys:{name}", kwargs={"round_id": round_.pk, **kw})
+
+
+@pytest.fixture
+def started(client):
+    round_, q = survey_round()
+    client.post(url("start", round_))
+    return round_, q
+
+
+def answer_all(client, round_, q, text="Keep the centres open"):
+    client.post(url("section", round_, number=1), {str(q["who"].pk): "Parent or carer"})
+    client.post(
+        url("section", round_, number=2),
+        {str(q["views"].pk): text, str(q["services"].pk): ["Schools"]},
+    )
+
+
+def test_sections_show_their_number_and_questions(client, started):
+    round_, q = started
+    html = client.get(url("section", round_, number=1)).content.decode()
+    assert "Section 1 of 2" in html and "Which best describes you?" in html
+    assert "What do you think?" not in html
+
+
+def test_error_is_linked_from_the_summary_and_typed_text_is_kept(client, started):
+    round_, q = started
+    client.post(url("section", round_, number=1), {str(q["who"].pk): "Parent or carer"})
+    too_long = "x" * 51
+    response = client.post(
+        url("section", round_, number=2), {str(q["views"].pk): too_long}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and "There is a problem" in html
+    assert f'href="#id_{q["views"].pk}"' in html
+    assert "must be 50 characters or fewer" in html
+    assert too_long in html  # nothing typed is lost
+    assert Draft.objects.get().answers[str(q["views"].pk)] == too_long
+
+
+def test_a_full_response_is_checked_then_sent_once(client, started):
+    round_, q = started
+    answer_all(client, round_, q)
+    check = client.get(url("check", round_)).content.decode()
+    assert "Keep the centres open" in check and "Parent or carer" in check
+    first = client.post(url("check", round_))
+    second = client.post(url("check", round_))  # a double click or a retry
+    assert first.status_code == second.status_code == 302
+    assert first.url == second.url
+    response = Response.objects.get()
+    assert first.url.endswith(response.reference + "/")
+    answers = {a.question_id: a for a in Answer.objects.all()}
+    assert answers[q["views"].pk].text == "Keep the centres open"
+    assert answers[q["services"].pk].value == ["Schools"]
+    assert "Response sent" in client.get(first.url).content.decode()
+
+
+def test_free_text_is_stored_as_typed_and_escaped_when_shown(client, started):
+    round_, q = started
+    answer_all(client, round_, q, text="<script>alert(1)</script>")
+    html = client.get(url("check", round_)).content.decode()
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;" in html
+    client.post(url("check", round_))
+    assert Answer.objects.get(question=q["views"]).text == "<script>alert(1)</script>"
+
+
+def test_invalid_choices_and_forged_question_ids_change_nothing(client, started):
+    round_, q = started
+    response = client.post(
+        url("section", round_, number=1),
+        {
+            str(q["who"].pk): "Head of the universe",
+            "00000000-0000-0000-0000-000000000000": "x",
+        },
+    )
+    assert "Select one of the options" in response.content.decode()
+    answers = Draft.objects.get().answers
+    assert "00000000-0000-0000-0000-000000000000" not in answers
+    client.post(url("check", round_))
+    assert Response.objects.count() == 0  # the invalid choice stops the submission
+
+
+def test_a_response_after_close_is_refused_and_the_draft_kept(client, started):
+    round_, q = started
+    answer_all(client, round_, q)
+    round_.closes_at = timezone.now() - timedelta(minutes=1)
+    round_.save()
+    response = client.post(url("check", round_))
+    assert response.status_code == 410 and "has closed" in response.content.decode()
+    assert Response.objects.count() == 0
+    draft = Draft.objects.get()
+    assert draft.answers[str(q["views"].pk)] == "Keep the centres open"
+
+
+def test_submission_is_refused_when_the_round_closed_mid_way(started):
+    from surveys.services import RoundClosed, submit_draft
+
+    round_, q = started
+    round_.closes_at = timezone.now() - timedelta(seconds=1)
+    round_.save()
+    with pytest.raises(RoundClosed):
+        submit_draft(draft_id=Draft.objects.get().pk)
+    assert Draft.objects.get().refused_at is not None
+
+
+def test_missing_csrf_token_is_refused(started):
+    from django.test import Client
+
+    round_, q = started
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(url("start", round_))
+    assert response.status_code == 403 and Draft.objects.count() == 1
+
+
+def test_pages_without_a_draft_go_back_to_the_start(client):
+    round_, _ = survey_round()
+    assert client.get(url("check", round_)).url == url("start", round_)
+
+
+def test_staff_consultations_need_sign_in(client):
+    round_, _ = survey_round(consultation__audience=Consultation.Audience.STAFF)
+    response = client.get(url("start", round_))
+    assert response.status_code == 302 and "/accounts/login/" in response.url
+    client.force_login(User.objects.create_user("staff@example.org", "x" * 16))
+    assert client.get(url("start", round_)).status_code == 200
+
+
+def test_targeted_consultations_need_admission(client, rf):
+    from surveys.admission import admit
+
+    round_, _ = survey_round(consultation__audience=Consultation.Audience.TARGETED)
+    response = client.get(url("start", round_))
+    assert response.status_code == 403 and "personal link" in response.content.decode()
+    session = client.session
+    session["admissions"] = {str(round_.pk): {"key": "inv:1", "label": ""}}
+    session.save()
+    assert client.get(url("start", round_)).status_code == 200
+    client.post(url("start", round_))
+    assert Draft.objects.get().admitted_by == "inv:1"
+    request = rf.get("/")
+    request.session = client.session
+    assert admit(request, round_id=round_.pk, key="inv:2").url == url("start", round_)
+
+
+def test_confirmation_is_only_shown_to_the_browser_that_sent_it(client, started):
+    round_, q = started
+    answer_all(client, round_, q)
+    done = client.post(url("check", round_)).url
+    from django.test import Client
+
+    assert Client().get(done).status_code == 404

@@ -1,0 +1,50 @@
+"""Whatever lands in a draft, submitting it never crashes and never half-saves."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from surveys.models import Answer, Draft, Response
+from surveys.services import AnswersInvalid, submit_draft
+from tests.surveys.factories import survey_round
+
+pytestmark = pytest.mark.django_db
+
+values = st.one_of(
+    st.text(max_size=80),
+    st.lists(st.text(max_size=20), max_size=4),
+    st.integers(),
+    st.none(),
+    st.dictionaries(st.text(max_size=5), st.text(max_size=5), max_size=2),
+)
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(data=st.data())
+def test_any_answers_submit_cleanly_or_save_nothing(data):
+    round_, q = survey_round()
+    keys = [str(x.pk) for x in q.values()] + [
+        "forged",
+        "00000000-0000-0000-0000-000000000000",
+    ]
+    answers = data.draw(st.dictionaries(st.sampled_from(keys), values, max_size=6))
+    draft = Draft.objects.create(round=round_, answers=answers)
+    try:
+        response = submit_draft(draft_id=draft.pk)
+    except AnswersInvalid as invalid:
+        assert invalid.errors
+        assert not Response.objects.filter(draft=draft).exists()
+        assert not Answer.objects.filter(response__round=round_).exists()
+    else:
+        assert response.draft_id == draft.pk
+        saved = set(
+            Answer.objects.filter(response=response).values_list(
+                "question_id", flat=True
+            )
+        )
+        assert {str(pk) for pk in saved} <= {str(x.pk) for x in q.values()}
+        assert submit_draft(draft_id=draft.pk) == response  # idempotent
