@@ -1,0 +1,40 @@
+"""Who may read what, defined once. Views and admin pages enforce these.
+
+Officers read every consultation's responses, analysis and reports; a project
+lead reads only the consultations they lead (``Consultation.leads``).
+Superusers count as officers.
+"""
+
+from .roles import Role
+
+
+def is_officer(user) -> bool:
+    return bool(
+        user.is_authenticated and (user.is_superuser or user.has_role(Role.OFFICER))
+    )
+
+
+def leads_any(user) -> bool:
+    return bool(user.is_authenticated and user.led_consultations.exists())
+
+
+def can_read_consultation(user, consultation) -> bool:
+    """Reports, analysis and tag review of one consultation."""
+    if is_officer(user):
+        return True
+    return bool(
+        user.is_authenticated
+        and user.has_role(Role.PROJECT_LEAD)
+        and consultation.leads.filter(pk=user.pk).exists()
+    )
+
+
+def consultations_readable_by(user):
+    """The consultations whose reports and analysis ``user`` may read."""
+    from surveys.models import Consultation
+
+    if is_officer(user):
+        return Consultation.objects.all()
+    if user.is_authenticated and user.has_role(Role.PROJECT_LEAD):
+        return Consultation.objects.filter(leads=user)
+    return Consultation.objects.none()
