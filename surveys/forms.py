@@ -75,10 +75,18 @@ class SectionForm(forms.Form):
         out = {}
         for key, question in self.questions.items():
             if question.kind in Question.MULTIPLE_KINDS:
-                out[key] = self.data.getlist(key)
+                out[key] = [_storable(v) for v in self.data.getlist(key)]
             else:
-                out[key] = self.data.get(key, "")
+                out[key] = _storable(self.data.get(key, ""))
         return out
+
+
+def _storable(value: str) -> str:
+    """Drop NUL characters: PostgreSQL cannot store them and no one types them.
+
+    The form still sees them and refuses the answer with a clear message.
+    """
+    return value.replace("\x00", "")
 
 
 EMAIL_FORMAT_MESSAGE = (
