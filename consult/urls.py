@@ -8,8 +8,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views as cms_views
 from consult import health
+from consult.accounts import views as account_views
 
 urlpatterns = [
+    # Both admins sign in through allauth (two-factor, throttling): see
+    # consult/accounts/views.py. These come before the admins' own routes.
+    path("django-admin/login/", account_views.django_admin_login),
+    path("admin/login/", account_views.wagtail_admin_login),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

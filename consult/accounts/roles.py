@@ -2,6 +2,18 @@
 
 ``ensure_roles`` runs after every migrate, so a new permission added to a role
 reaches existing databases without a data migration. It is idempotent.
+
+Three kinds of permission, because Wagtail keeps two of them apart from
+``Group.permissions``:
+
+- ``ROLE_PERMISSIONS``: model permissions, ``"app_label.codename"``. Apps add
+  theirs here (``ROLE_PERMISSIONS[Role.SERVICE_MANAGER].add(...)`` in this file).
+- ``ROLE_PAGE_PERMISSIONS``: Wagtail page permissions on the whole page tree.
+- ``ROLE_COLLECTION_PERMISSIONS``: Wagtail image and document permissions on
+  the root collection.
+
+Least privilege: a role gets what its work needs and nothing more. Managing
+users and roles is left to superusers (the Wagtail admin's Users and Groups).
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -14,18 +26,14 @@ class Role:
     STAFF = "Staff"
 
     ALL = (OFFICER, PROJECT_LEAD, SERVICE_MANAGER, STAFF)
+    # Roles that reach personal data or publish: they must use two-factor sign-in.
+    REQUIRE_MFA = (OFFICER, PROJECT_LEAD)
 
 
-# "app_label.codename" permissions per role. Apps add theirs here.
 ROLE_PERMISSIONS: dict[str, set[str]] = {
+    # Publish consultations and surveys, export responses, run analysis.
     Role.OFFICER: {
         "wagtailadmin.access_admin",
-        "wagtaildocs.add_document",
-        "wagtaildocs.change_document",
-        "wagtaildocs.choose_document",
-        "wagtailimages.add_image",
-        "wagtailimages.change_image",
-        "wagtailimages.choose_image",
         "surveys.add_consultation",
         "surveys.change_consultation",
         "surveys.view_consultation",
@@ -34,25 +42,77 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "surveys.view_survey",
         "surveys.export_responses",
     },
+    # Reads the reports of the consultations they lead (``rules.py`` says
+    # which); the admin is where their reports live. No model-wide view
+    # permission: that would list every consultation, not only theirs.
     Role.PROJECT_LEAD: {
         "wagtailadmin.access_admin",
-        "surveys.view_consultation",
     },
+    # Nominates service users on the public site; no admin.
     Role.SERVICE_MANAGER: set(),
+    # Responds to staff consultations with their account; nothing more.
     Role.STAFF: set(),
 }
+
+ROLE_PAGE_PERMISSIONS: dict[str, set[str]] = {
+    Role.OFFICER: {"add_page", "change_page", "publish_page", "lock_page"},
+}
+
+ROLE_COLLECTION_PERMISSIONS: dict[str, set[str]] = {
+    Role.OFFICER: {
+        "wagtailimages.add_image",
+        "wagtailimages.change_image",
+        "wagtailimages.choose_image",
+        "wagtaildocs.add_document",
+        "wagtaildocs.change_document",
+        "wagtaildocs.choose_document",
+    },
+}
+
+
+def _permissions(names: set[str]) -> list[Permission]:
+    found = Permission.objects.select_related("content_type").filter(
+        codename__in={name.split(".", 1)[1] for name in names}
+    )
+    return [p for p in found if f"{p.content_type.app_label}.{p.codename}" in names]
 
 
 def ensure_roles(**kwargs) -> None:
     """Create the role groups and give them exactly their listed permissions."""
     for role in Role.ALL:
         group, _ = Group.objects.get_or_create(name=role)
-        wanted = ROLE_PERMISSIONS.get(role, set())
-        perms = [
-            p
-            for p in Permission.objects.select_related("content_type").filter(
-                codename__in={w.split(".", 1)[1] for w in wanted}
+        group.permissions.set(_permissions(ROLE_PERMISSIONS.get(role, set())))
+        _ensure_tree_permissions(group, role)
+
+
+def _ensure_tree_permissions(group: Group, role: str) -> None:
+    """Page and collection permissions at the roots of Wagtail's two trees."""
+    from wagtail.models import (
+        Collection,
+        GroupCollectionPermission,
+        GroupPagePermission,
+        Page,
+    )
+
+    page_root = Page.get_first_root_node()
+    if page_root is not None:
+        wanted = _permissions(
+            {f"wagtailcore.{name}" for name in ROLE_PAGE_PERMISSIONS.get(role, set())}
+        )
+        existing = GroupPagePermission.objects.filter(group=group, page=page_root)
+        existing.exclude(permission__in=wanted).delete()
+        for permission in wanted:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=page_root, permission=permission
             )
-            if f"{p.content_type.app_label}.{p.codename}" in wanted
-        ]
-        group.permissions.set(perms)
+    collection_root = Collection.get_first_root_node()
+    if collection_root is not None:
+        wanted = _permissions(ROLE_COLLECTION_PERMISSIONS.get(role, set()))
+        existing = GroupCollectionPermission.objects.filter(
+            group=group, collection=collection_root
+        )
+        existing.exclude(permission__in=wanted).delete()
+        for permission in wanted:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=collection_root, permission=permission
+            )

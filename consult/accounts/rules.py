@@ -14,6 +14,31 @@ def is_officer(user) -> bool:
     )
 
 
+def requires_mfa(user) -> bool:
+    """Superusers, officers and project leads must sign in with a second factor."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    return user.groups.filter(name__in=Role.REQUIRE_MFA).exists()
+
+
+def has_totp(user) -> bool:
+    from allauth.mfa.models import Authenticator
+
+    return Authenticator.objects.filter(
+        user=user, type=Authenticator.Type.TOTP
+    ).exists()
+
+
+def can_use_wagtail_admin(user) -> bool:
+    return bool(user.is_authenticated and user.has_perm("wagtailadmin.access_admin"))
+
+
+def can_use_django_admin(user) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.is_staff)
+
+
 def leads_any(user) -> bool:
     return bool(user.is_authenticated and user.led_consultations.exists())
 

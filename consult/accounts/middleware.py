@@ -1,0 +1,81 @@
+"""Two gates every request passes, after authentication.
+
+``AdminGateMiddleware``: a signed-in person without admin access gets 403 from
+the Wagtail and Django admins, instead of being sent to a login page that would
+send them straight back (a redirect loop).
+
+``RequireMFAMiddleware``: a signed-in superuser, officer or project lead
+without an authenticator app is sent to set one up before anything else. Only
+the account pages (``/accounts/``: sign out, MFA set-up, e-mail, password) and
+static files stay open to them. Because the admins' own login pages redirect to
+allauth (``consult/accounts/views.py``), there is no way round it.
+"""
+
+import logging
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from . import rules
+
+logger = logging.getLogger(__name__)
+
+MFA_REQUIRED_MESSAGE = (
+    "Your role needs two-factor authentication. Set up an authenticator app "
+    "to continue."
+)
+
+
+def _prefix(name: str) -> str:
+    return reverse(name)
+
+
+class AdminGateMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            path = request.path_info
+            if path.startswith(_prefix("wagtailadmin_home")):
+                if not rules.can_use_wagtail_admin(user):
+                    raise PermissionDenied("No access to the Wagtail admin.")
+            elif path.startswith(_prefix("admin:index")):
+                if not rules.can_use_django_admin(user):
+                    raise PermissionDenied("No access to the Django admin.")
+        return self.get_response(request)
+
+
+class RequireMFAMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and not self._exempt(request.path_info)
+            and rules.requires_mfa(user)
+            and not rules.has_totp(user)
+        ):
+            logger.info(
+                "mfa set-up required",
+                extra={"user_id": user.pk, "path": request.path_info},
+            )
+            messages.warning(request, MFA_REQUIRED_MESSAGE)
+            return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+    @staticmethod
+    def _exempt(path: str) -> bool:
+        open_prefixes = (
+            _prefix("account_login").rsplit("login/", 1)[0],  # /accounts/
+            settings.STATIC_URL,
+            settings.MEDIA_URL,
+        )
+        return path.startswith(open_prefixes)
