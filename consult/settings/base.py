@@ -77,11 +77,11 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    # After authentication and messages: 403 from the admins for people
-    # without access, then two-factor set-up before anything else for roles
-    # that need it (consult/accounts/middleware.py).
-    "consult.accounts.middleware.AdminGateMiddleware",
+    # After authentication and messages: two-factor set-up before anything
+    # else for roles that need it, then 403 from the admins for people without
+    # access (consult/accounts/middleware.py).
     "consult.accounts.middleware.RequireMFAMiddleware",
+    "consult.accounts.middleware.AdminGateMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that it sees the outcome of every authentication attempt.
     "axes.middleware.AxesMiddleware",
@@ -155,12 +155,12 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Sounding Board] "
 # Don't reveal whether an address has an account (password reset, codes).
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_SESSION_REMEMBER = None  # ask ("Remember me")
-# Throttling, per IP address and per e-mail address ("key"). allauth answers
-# 429 with a page that says to wait; django-axes below locks out after
-# repeated failed passwords.
+# Throttling, per IP address and per e-mail address ("key"); allauth answers
+# 429 (templates/429.html). Failed passwords per account are django-axes's job
+# (lockout below, with its own page), so allauth limits them per IP only.
 ACCOUNT_RATE_LIMITS = {
     "login": "30/m/ip",
-    "login_failed": "10/m/ip,5/5m/key",
+    "login_failed": "10/m/ip",
     "signup": "10/m/ip",
     "request_login_code": "10/m/ip,3/5m/key",
     "reset_password": "10/m/ip,3/5m/key",

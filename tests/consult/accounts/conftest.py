@@ -1,7 +1,16 @@
 import pytest
+from django.core.cache import cache
 
 from consult.accounts.roles import Role
 from tests.consult.accounts.factories import user_with_role
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits and used TOTP codes live in the cache: start each test clean."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

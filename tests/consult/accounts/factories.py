@@ -36,3 +36,22 @@ def user_with_role(role: str | None = None, *, totp: bool = False, **kwargs) -> 
     if totp:
         with_totp(user)
     return user
+
+
+def totp_code() -> str:
+    """The current code for the secret ``tests.conftest.with_totp`` sets up."""
+    from consult.accounts.demo import current_totp_code
+
+    return current_totp_code("JBSWY3DPEHPK3PXP")
+
+
+def sign_in(client, user, password: str = PASSWORD):
+    """Sign in through allauth's forms, as a person would, two-factor included."""
+    response = client.post(
+        "/accounts/login/", {"login": user.email, "password": password}
+    )
+    if response.status_code == 302 and response["Location"].startswith(
+        "/accounts/2fa/authenticate/"
+    ):
+        response = client.post("/accounts/2fa/authenticate/", {"code": totp_code()})
+    return response
