@@ -15,6 +15,7 @@ urlpatterns = [
     # consult/accounts/views.py. These come before the admins' own routes.
     path("django-admin/login/", account_views.django_admin_login),
     path("admin/login/", account_views.wagtail_admin_login),
+    path("_util/login/", account_views.frontend_login),  # Wagtail's private pages
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -39,6 +39,13 @@ def can_use_django_admin(user) -> bool:
     return bool(user.is_authenticated and user.is_active and user.is_staff)
 
 
+def is_council_staff(user) -> bool:
+    """May answer staff consultations: anyone with a role (all are council staff)."""
+    if not user.is_authenticated:
+        return False
+    return user.is_superuser or user.groups.filter(name__in=Role.ALL).exists()
+
+
 def leads_any(user) -> bool:
     return bool(user.is_authenticated and user.led_consultations.exists())
 

@@ -29,3 +29,7 @@ def wagtail_admin_login(request):
 
 def django_admin_login(request):
     return admin_login(request, default_next=reverse("admin:index"))
+
+
+def frontend_login(request):
+    return admin_login(request, default_next="/")

@@ -176,9 +176,11 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Sounding Board"
 
-# Both admins sign in through allauth; /admin/login/ and /django-admin/login/
-# redirect there (consult/urls.py). Password resets go through allauth too.
+# Both admins and Wagtail's private pages sign in through allauth;
+# /admin/login/, /django-admin/login/ and /_util/login/ redirect there
+# (consult/urls.py). Password resets go through allauth too.
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 # Lock an account-and-address pair out after repeated failures (admin and site).

@@ -1,0 +1,365 @@
+"""Access matrix: every URL of the site and the admins, for six kinds of person.
+
+Each cell is the answer one request gets: a status code, ``LOGIN`` (a redirect
+to a sign-in page) or ``REDIRECT`` (any other redirect). A failing cell names
+the URL, the person, what was expected and what came back.
+
+- Our own URLs (``consult.*``, ``surveys``, ``cms`` and the project URLconf)
+  are listed one by one in ``OWN``; a new one that is not listed fails
+  ``test_every_own_url_is_in_the_matrix`` until someone classifies it.
+- The Wagtail admin (``/admin/``) and the Django admin (``/django-admin/``)
+  are classified by prefix, every one of their URLs requested: anonymous
+  visitors are sent to sign in; respondents, staff and service managers get
+  403. ``ADMIN`` checks a representative set of admin pages for every role.
+- allauth (``/accounts/``) is checked page by page in ``ACCOUNTS``.
+"""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from consult.accounts.roles import Role
+from surveys.models import Consultation, Draft, Response
+from surveys.tokens import new_token
+from tests.cms.factories import ConsultationFactory, add_consultation_page
+from tests.conftest import with_totp
+from tests.consult.accounts.access_matrix import example_path, walk
+from tests.consult.accounts.factories import UserFactory
+from tests.surveys.factories import survey_round
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ("anonymous", "respondent", "staff", "manager", "lead", "officer")
+LOGIN = "302 to sign in"
+REDIRECT = "302"
+LOGIN_PREFIXES = ("/accounts/login/", "/admin/login/", "/django-admin/login/")
+
+
+def row(*cells) -> dict:
+    """Expected answers in ROLES order; one value means the same for everyone."""
+    if len(cells) == 1:
+        cells = cells * len(ROLES)
+    assert len(cells) == len(ROLES)
+    return dict(zip(ROLES, cells, strict=True))
+
+
+@dataclass(frozen=True)
+class Case:
+    url: str  # URL name (or route, for unnamed ones)
+    expected: dict
+    args: str = ""  # a key of the ``world`` fixture's path arguments
+    path: str = ""  # a literal path, when not reversing a name
+    method: str = "get"
+    # Cells known to leak, each with why: they must fail (strict xfail).
+    known_leaks: dict = field(default_factory=dict)
+
+
+# --- Our own URLs ----------------------------------------------------------
+DENY_BUT_OFFICER = row(403, 403, 403, 403, 403, 200)
+OWN = [
+    Case("health", row(200)),
+    # staff_member_required: only is_staff accounts (superusers) get in.
+    # The Django admin's login, which sends everyone without is_staff to 403.
+    Case("health-worker", row(LOGIN)),
+    Case("search", row(200)),
+    Case("privacy", row(200)),
+    Case("accessibility", row(200)),
+    # The admins' (and Wagtail's private pages') logins: redirects to allauth.
+    # Signed in without access to that admin: 403 (no loop back to sign-in).
+    Case("admin/login/", row(LOGIN, 403, 403, 403, LOGIN, LOGIN), path="/admin/login/"),
+    Case(
+        "django-admin/login/",
+        row(LOGIN, 403, 403, 403, 403, 403),
+        path="/django-admin/login/",
+    ),
+    Case("_util/login/", row(LOGIN), path="/_util/login/"),
+    Case("surveys:start", row(200), args="public round"),
+    Case(
+        "surveys:start",
+        row(LOGIN, 403, 200, 200, 200, 200),
+        args="staff round",
+        known_leaks={
+            "respondent": "surveys.admission lets any signed-in person answer a "
+            "staff consultation; it should ask rules.is_council_staff"
+        },
+    ),
+    Case("surveys:start", row(403), args="targeted round"),
+    Case("surveys:start", row(410), args="closed round"),
+    Case("surveys:start", row(404), args="no round"),
+    # No draft in this browser: back to the start page, nothing shown.
+    Case("surveys:section", row(REDIRECT), args="public section"),
+    Case("surveys:equalities", row(REDIRECT), args="public round"),
+    Case("surveys:check", row(REDIRECT), args="public round"),
+    Case("surveys:save", row(REDIRECT), args="public round"),
+    Case("surveys:section", row(403), args="targeted section"),
+    # Only the browser that sent the response sees its confirmation.
+    Case("surveys:confirmation", row(404), args="reference"),
+    # Personal links: the link is the key, whoever holds it.
+    Case("surveys:resume", row(REDIRECT), args="resume token"),
+    Case("surveys:resume", row(404), args="bad token"),
+    Case("surveys:manage", row(200), args="manage token"),
+    Case("surveys:manage", row(404), args="bad token"),
+    Case("surveys:export", DENY_BUT_OFFICER, args="export csv"),
+    Case("surveys:export", DENY_BUT_OFFICER, args="export xlsx"),
+    # Admin views registered by our apps' wagtail_hooks. Wagtail answers a
+    # permission refusal inside its admin with a redirect to the dashboard.
+    Case("surveys_exports", row(LOGIN, 403, 403, 403, REDIRECT, 200)),
+    Case("surveys_copy", row(LOGIN, 403, 403, 403, REDIRECT, 200), args="survey pk"),
+]
+
+# --- Public pages, served by Wagtail ------------------------------------------
+PAGES = [
+    Case("wagtail_serve", row(200), path="/"),
+    Case("wagtail_serve", row(200), path="/consultations/"),
+    Case("wagtail_serve", row(200), path="/consultations/led-consultation/"),
+    Case("wagtail_serve", row(404), path="/no-such-page/"),
+]
+
+# --- The Wagtail and Django admins: representative pages --------------------
+NO_ADMIN = (LOGIN, 403, 403, 403)
+ADMIN = [
+    Case("wagtailadmin_home", row(*NO_ADMIN, 200, 200)),
+    Case("wagtailadmin_explore_root", row(*NO_ADMIN, REDIRECT, 200)),
+    Case("wagtailadmin_explore", row(*NO_ADMIN, REDIRECT, 200), args="home page"),
+    Case("wagtailadmin_pages:edit", row(*NO_ADMIN, REDIRECT, 200), args="led page"),
+    Case("wagtailadmin_pages:edit", row(*NO_ADMIN, REDIRECT, 200), args="other page"),
+    Case("wagtailsnippets_surveys_consultation:list", row(*NO_ADMIN, REDIRECT, 200)),
+    # A lead sees neither their own consultation's record nor another lead's.
+    Case(
+        "wagtailsnippets_surveys_consultation:edit",
+        row(*NO_ADMIN, REDIRECT, 200),
+        args="led consultation",
+    ),
+    Case(
+        "wagtailsnippets_surveys_consultation:edit",
+        row(*NO_ADMIN, REDIRECT, 200),
+        args="other consultation",
+    ),
+    Case("wagtailsnippets_surveys_survey:list", row(*NO_ADMIN, REDIRECT, 200)),
+    Case("wagtailimages:index", row(*NO_ADMIN, REDIRECT, 200)),
+    Case("wagtaildocs:index", row(*NO_ADMIN, REDIRECT, 200)),
+    # Users and roles: superusers only.
+    Case("wagtailusers_users:index", row(*NO_ADMIN, REDIRECT, REDIRECT)),
+    Case("wagtailusers_groups:index", row(*NO_ADMIN, REDIRECT, REDIRECT)),
+    Case("wagtailadmin_account", row(*NO_ADMIN, 200, 200)),
+    # Nobody in these roles is_staff: the Django admin is for superusers.
+    Case("admin:index", row(LOGIN, 403, 403, 403, 403, 403)),
+    Case("admin:accounts_user_changelist", row(LOGIN, 403, 403, 403, 403, 403)),
+]
+
+# --- allauth -----------------------------------------------------------------
+SIGNED_IN_AWAY = (REDIRECT,) * 5  # signed in: sent on, no sign-in form
+ACCOUNTS = [
+    Case("account_login", row(200, *SIGNED_IN_AWAY)),
+    Case("account_signup", row(200, *SIGNED_IN_AWAY)),
+    Case("account_request_login_code", row(200, *SIGNED_IN_AWAY)),
+    Case("account_confirm_login_code", row(LOGIN, *SIGNED_IN_AWAY)),
+    Case("account_reset_password", row(200)),
+    Case("account_logout", row(REDIRECT, 200, 200, 200, 200, 200)),
+    Case("account_email", row(LOGIN, 200, 200, 200, 200, 200)),
+    Case("account_change_password", row(LOGIN, 200, 200, 200, 200, 200)),
+    Case("mfa_index", row(LOGIN, 200, 200, 200, 200, 200)),
+    Case("mfa_authenticate", row(LOGIN, *SIGNED_IN_AWAY)),
+    Case(
+        "mfa_activate_totp",
+        row(LOGIN, REDIRECT, REDIRECT, REDIRECT, REDIRECT, REDIRECT),
+    ),
+    # None generated yet for these people.
+    Case("mfa_view_recovery_codes", row(LOGIN, 404, 404, 404, 404, 404)),
+]
+
+
+# --- People and objects -------------------------------------------------------
+@pytest.fixture
+def world(site_root):
+    """The six people, and objects whose ids the URLs take, by argument set."""
+    people = {"anonymous": None}
+    for key, role in (
+        ("respondent", None),
+        ("staff", Role.STAFF),
+        ("manager", Role.SERVICE_MANAGER),
+        ("lead", Role.PROJECT_LEAD),
+        ("officer", Role.OFFICER),
+    ):
+        user = UserFactory(email=f"{key}@example.org")
+        if role:
+            user.groups.add(Group.objects.get(name=role))
+        if role in Role.REQUIRE_MFA:
+            with_totp(user)
+        people[key] = user
+    other_lead = UserFactory(email="other.lead@example.org")
+    other_lead.groups.add(Group.objects.get(name=Role.PROJECT_LEAD))
+
+    public, _ = survey_round()
+    staff_round, _ = survey_round(
+        consultation=ConsultationFactory(audience=Consultation.Audience.STAFF)
+    )
+    targeted, _ = survey_round(
+        consultation=ConsultationFactory(audience=Consultation.Audience.TARGETED)
+    )
+    closed, _ = survey_round(
+        opens_at=timezone.now() - timedelta(days=30),
+        closes_at=timezone.now() - timedelta(days=1),
+    )
+    led = public.consultation
+    led.leads.add(people["lead"])
+    other = ConsultationFactory()
+    other.leads.add(other_lead)
+    led_page = add_consultation_page(
+        site_root, title="Led consultation", slug="led-consultation", consultation=led
+    )
+    other_page = add_consultation_page(
+        site_root, title="Other consultation", consultation=other
+    )
+
+    resume_token, resume_hash = new_token()
+    Draft.objects.create(round=public, resume_token_hash=resume_hash)
+    manage_token, manage_hash = new_token()
+    response = Response.objects.create(
+        round=public, reference="SB-MATRIX1", manage_token_hash=manage_hash
+    )
+    args = {
+        "": {},
+        "public round": {"round_id": public.pk},
+        "staff round": {"round_id": staff_round.pk},
+        "targeted round": {"round_id": targeted.pk},
+        "closed round": {"round_id": closed.pk},
+        "no round": {"round_id": "00000000-0000-0000-0000-000000000000"},
+        "public section": {"round_id": public.pk, "number": 1},
+        "targeted section": {"round_id": targeted.pk, "number": 1},
+        "reference": {"reference": response.reference},
+        "resume token": {"token": resume_token},
+        "manage token": {"token": manage_token},
+        "bad token": {"token": "not-a-real-token"},
+        "export csv": {"round_id": public.pk, "fmt": "csv"},
+        "export xlsx": {"round_id": public.pk, "fmt": "xlsx"},
+        "survey pk": {"pk": public.survey.pk},
+        "home page": {"parent_page_id": site_root.get_parent().pk},
+        "led page": {"page_id": led_page.pk},
+        "other page": {"page_id": other_page.pk},
+        "led consultation": {"pk": led.pk},
+        "other consultation": {"pk": other.pk},
+    }
+    return people, args
+
+
+def _answer(response) -> str | int:
+    if response.status_code == 302:
+        if response["Location"].startswith(LOGIN_PREFIXES):
+            return LOGIN
+        return REDIRECT
+    return response.status_code
+
+
+def _cells(client, case: Case, people, args) -> list[tuple[str, str, str]]:
+    """(role, expected, got) for every cell of one row that does not match."""
+    from django.urls import reverse
+
+    path = case.path or reverse(case.url, kwargs=args[case.args])
+    wrong = []
+    for role in ROLES:
+        client.logout()
+        if people[role] is not None:
+            client.force_login(people[role])
+        got = _answer(getattr(client, case.method)(path))
+        if got != case.expected[role]:
+            wrong.append((role, f"{path} ({case.url})", case.expected[role], got))
+    return wrong
+
+
+def _check_table(client, world, cases):
+    """Check every cell; fail listing each one that is wrong."""
+    people, args = world
+    failures = []
+    for case in cases:
+        for role, where, expected, got in _cells(client, case, people, args):
+            if role not in case.known_leaks:
+                failures.append(f"{where} as {role}: expected {expected}, got {got}")
+    assert not failures, "\n".join(failures)
+
+
+def test_every_own_url_is_in_the_matrix():
+    own = {route.key for route in walk() if route.own}
+    listed = {case.url for case in OWN}
+    assert own - listed == set(), "URLs of ours not in the access matrix: classify them"
+    assert listed - own == set(), "the access matrix lists URLs that no longer exist"
+
+
+def test_own_urls(client, world):
+    _check_table(client, world, OWN)
+
+
+def test_public_pages(client, world):
+    _check_table(client, world, PAGES)
+
+
+def test_admin_pages(client, world):
+    _check_table(client, world, ADMIN)
+
+
+def test_account_pages(client, world):
+    _check_table(client, world, ACCOUNTS)
+
+
+KNOWN_LEAKS = [case for case in OWN if case.known_leaks]
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        pytest.param(c, marks=pytest.mark.xfail(strict=True, reason=str(c.known_leaks)))
+        for c in KNOWN_LEAKS
+    ],
+    ids=lambda c: f"{c.url}[{c.args}]",
+)
+def test_known_leaks_still_leak(client, world, case):
+    """Listed leaks fail here (xfail); once fixed this passes and strict xfail
+    fails the run, so the matrix gets updated."""
+    people, args = world
+    wrong = {role for role, *_ in _cells(client, case, people, args)}
+    assert not (wrong & set(case.known_leaks)), case.known_leaks
+
+
+ADMIN_PREFIXES = ("admin/", "django-admin/")
+# Public by design: the admins' logout, icons and JavaScript catalogues.
+ADMIN_OPEN = {
+    "admin/logout/",
+    "admin/sprite/",
+    "admin/jsi18n/",
+    "django-admin/logout/",
+    "django-admin/jsi18n/",
+}
+# Wagtail's own password reset is switched off (allauth's is used): 404.
+ADMIN_ANONYMOUS_404 = "admin/password_reset/"
+
+
+def test_admin_urls_by_prefix(client, world):
+    """Every admin URL: anonymous → sign in; respondent, staff, manager → 403."""
+    people, _ = world
+    routes = [
+        r
+        for r in walk()
+        if r.route.startswith(ADMIN_PREFIXES)
+        and not r.own
+        and r.route not in ADMIN_OPEN
+    ]
+    assert len(routes) > 200
+    failures = []
+    for role in ("anonymous", "respondent", "staff", "manager"):
+        client.logout()
+        if people[role]:
+            client.force_login(people[role])
+        for route in routes:
+            path = example_path(route.route)
+            got = _answer(client.get(path))
+            expected = LOGIN if role == "anonymous" else 403
+            if role == "anonymous" and route.route.startswith(ADMIN_ANONYMOUS_404):
+                expected = 404
+            if got != expected:
+                failures.append(
+                    f"{path} ({route.key}) as {role}: expected {expected}, got {got}"
+                )
+    assert not failures, "\n".join(failures)
