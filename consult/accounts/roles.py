@@ -33,12 +33,13 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "surveys.change_survey",
         "surveys.view_survey",
         "surveys.export_responses",
+        "audiences.view_nomination",
     },
     Role.PROJECT_LEAD: {
         "wagtailadmin.access_admin",
         "surveys.view_consultation",
     },
-    Role.SERVICE_MANAGER: set(),
+    Role.SERVICE_MANAGER: {"audiences.view_nomination", "audiences.add_nomination"},
     Role.STAFF: set(),
 }
 
