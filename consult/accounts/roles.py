@@ -41,6 +41,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "surveys.change_survey",
         "surveys.view_survey",
         "surveys.export_responses",
+        "audiences.view_nomination",
     },
     # Reads the reports of the consultations they lead (``rules.py`` says
     # which); the admin is where their reports live. No model-wide view
@@ -49,7 +50,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "wagtailadmin.access_admin",
     },
     # Nominates service users on the public site; no admin.
-    Role.SERVICE_MANAGER: set(),
+    Role.SERVICE_MANAGER: {"audiences.view_nomination", "audiences.add_nomination"},
     # Responds to staff consultations with their account; nothing more.
     Role.STAFF: set(),
 }

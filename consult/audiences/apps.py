@@ -5,3 +5,6 @@ class AudiencesConfig(AppConfig):
     name = "consult.audiences"
     label = "audiences"
     verbose_name = "Audiences"
+
+    def ready(self):
+        from . import receivers  # noqa: F401 -- connects the signal receivers

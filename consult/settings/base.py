@@ -217,6 +217,21 @@ DEFAULT_FROM_EMAIL = env(
     "DEFAULT_FROM_EMAIL", default="Sounding Board <no-reply@sounding-board.invalid>"
 )
 
+# --- Text messages (consult/audiences/sms.py) --------------------------------
+# The default writes each message to a file, like the e-mail outbox; a provider
+# such as GOV.UK Notify is a backend class with a send(to, body) method.
+SMS_BACKEND = env("SMS_BACKEND", default="consult.audiences.sms.FileBackend")
+SMS_FILE_PATH = env.path("SMS_FILE_PATH", default=str(VAR_DIR / "outbox" / "sms"))
+
+# --- Audiences: nominations and invitations ---------------------------------
+AUDIENCES_REMINDER_DAYS_BEFORE_CLOSE = env.int(
+    "AUDIENCES_REMINDER_DAYS_BEFORE_CLOSE", default=3
+)
+# Nominee contact details are deleted this many days after the outcome is published.
+AUDIENCES_CONTACT_RETENTION_DAYS = env.int(
+    "AUDIENCES_CONTACT_RETENTION_DAYS", default=90
+)
+
 # --- Celery -----------------------------------------------------------------
 # No broker configured means the embedded default: tasks run in process.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")
@@ -235,7 +250,30 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
-CELERY_BEAT_SCHEDULE = {}
+# Static entries; django_celery_beat's DatabaseScheduler copies them into its
+# tables at start-up (officers can see them under /django-admin/).
+CELERY_BEAT_SCHEDULE = {
+    # Every 15 minutes: invite nominees of targeted rounds that have opened.
+    "audiences-send-due-invitations": {
+        "task": "audiences.send_due_invitations",
+        "schedule": 15 * 60,
+    },
+    # Hourly: one reminder to those who have not responded, N days before close.
+    "audiences-send-due-reminders": {
+        "task": "audiences.send_due_reminders",
+        "schedule": 60 * 60,
+    },
+    # Hourly: links of rounds that have closed stop working.
+    "audiences-expire-invitations": {
+        "task": "audiences.expire_invitations",
+        "schedule": 60 * 60,
+    },
+    # Daily: delete nominee contact details past the retention period.
+    "audiences-purge-nominee-contacts": {
+        "task": "audiences.purge_nominee_contacts",
+        "schedule": 24 * 60 * 60,
+    },
+}
 
 # --- Wagtail ----------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Sounding Board"

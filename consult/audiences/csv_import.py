@@ -1,0 +1,140 @@
+"""Reading a CSV of nominees into a row-by-row report: accepted, or refused and why.
+
+Every row is checked with the same form as a single nomination, against the
+database and against the rows above it. The import is all or nothing: the
+caller imports only a file with no refused rows.
+"""
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from .forms import NomineeForm
+from .models import Nomination
+
+COLUMNS = (
+    "name",
+    "email",
+    "mobile",
+    "relationship",
+    "preferred_language",
+    "access_needs",
+    "consent",
+)
+REQUIRED_COLUMNS = ("name", "email", "mobile", "relationship", "consent")
+MAX_ROWS = 5000
+TEMPLATE_ROWS = (
+    COLUMNS,
+    ("Alex Example", "alex@example.org", "", "Parent or carer", "English", "", "yes"),
+    ("Sam Example", "", "07700 900123", "Young person", "Polish", "Easy read", "yes"),
+)
+YES = {"yes", "y", "true", "1", "agreed"}
+RELATIONSHIPS = {
+    **{value: value for value in Nomination.Relationship.values},
+    **{str(label).lower(): value for value, label in Nomination.Relationship.choices},
+    "parent": Nomination.Relationship.PARENT_CARER,
+    "carer": Nomination.Relationship.PARENT_CARER,
+}
+
+# Where a form's wording would not fit a spreadsheet column, say it in column terms.
+CSV_REASONS = {
+    "consent_to_contact": [
+        "Missing consent: the consent column must say yes, to record that they "
+        "agreed to be contacted"
+    ],
+    "relationship": [
+        "The relationship must be parent or carer, young person, or professional"
+    ],
+}
+
+
+@dataclass
+class Row:
+    number: int  # as a spreadsheet numbers it: the header is row 1
+    name: str
+    contact: str
+    reasons: list[str] = field(default_factory=list)
+    details: dict | None = None
+
+
+@dataclass
+class Report:
+    rows: list[Row] = field(default_factory=list)
+    file_error: str = ""
+
+    @property
+    def accepted(self) -> list[Row]:
+        return [r for r in self.rows if not r.reasons]
+
+    @property
+    def refused(self) -> list[Row]:
+        return [r for r in self.rows if r.reasons]
+
+    @property
+    def can_import(self) -> bool:
+        return not self.file_error and bool(self.rows) and not self.refused
+
+
+def template_csv() -> str:
+    out = io.StringIO()
+    csv.writer(out).writerows(TEMPLATE_ROWS)
+    return out.getvalue()
+
+
+def check_file(upload, *, consultation) -> Report:
+    """Check every row of an uploaded CSV; nothing is saved here."""
+    try:
+        text = upload.read().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return Report(file_error="The file must be saved as CSV UTF-8")
+    reader = csv.DictReader(io.StringIO(text))
+    headers = [h.strip().lower() for h in (reader.fieldnames or [])]
+    missing = [c for c in REQUIRED_COLUMNS if c not in headers]
+    if missing:
+        return Report(
+            file_error="The file's first row must name the columns; missing: "
+            + ", ".join(missing)
+        )
+    reader.fieldnames = headers
+    report = Report()
+    seen: dict[str, int] = {}
+    for number, raw in enumerate(reader, start=2):
+        if number - 1 > MAX_ROWS:
+            return Report(file_error=f"The file has more than {MAX_ROWS:,} rows")
+        values = {k: (v or "").strip() for k, v in raw.items() if k in COLUMNS}
+        if not any(values.values()):
+            continue  # a blank line, as spreadsheets leave at the end
+        report.rows.append(_check_row(number, values, consultation, seen))
+    if not report.rows:
+        report.file_error = "The file has no nominees in it"
+    return report
+
+
+def _check_row(number: int, values: dict, consultation, seen: dict) -> Row:
+    relationship = values.get("relationship", "")
+    data = {
+        **values,
+        "relationship": RELATIONSHIPS.get(relationship.lower(), relationship),
+        "consent_to_contact": "on" if values.get("consent", "").lower() in YES else "",
+    }
+    form = NomineeForm(data, consultation=consultation)
+    row = Row(
+        number=number,
+        name=values.get("name", ""),
+        contact=values.get("email") or values.get("mobile", ""),
+    )
+    if not form.is_valid():
+        for name, errors in form.errors.items():
+            row.reasons.extend(CSV_REASONS.get(name, errors))
+        return row
+    for key in ("email", "mobile"):
+        value = form.cleaned_data[key]
+        if value and value in seen:
+            what = "e-mail address" if key == "email" else "mobile number"
+            row.reasons.append(f"Duplicate: the same {what} as row {seen[value]}")
+    if not row.reasons:
+        for key in ("email", "mobile"):
+            if form.cleaned_data[key]:
+                seen[form.cleaned_data[key]] = number
+        row.details = form.nomination_details()
+    return row

@@ -1,0 +1,161 @@
+"""Forms for nominating: one nominee, a CSV of nominees, erasing contact details.
+
+``NomineeForm`` checks one nominee, whether typed in or read from a CSV row,
+so both give the same, specific reasons.
+"""
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Size, Submit
+from django import forms
+from django.core.exceptions import ValidationError
+
+from .contacts import normalise_email, normalise_mobile
+from .models import Nomination
+
+CONSENT_ERROR = (
+    "Confirm the nominee agreed to be contacted about this consultation: "
+    "we cannot invite anyone without their consent"
+)
+
+
+class NomineeForm(forms.Form):
+    name = forms.CharField(
+        label="Full name",
+        max_length=200,
+        error_messages={"required": "Enter the nominee's full name"},
+    )
+    email = forms.CharField(
+        label="E-mail address",
+        required=False,
+        max_length=254,
+        help_text="Give an e-mail address, a mobile number, or both.",
+        widget=forms.EmailInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
+    )
+    mobile = forms.CharField(
+        label="Mobile phone number",
+        required=False,
+        max_length=30,
+        help_text="For a text message if there is no e-mail address.",
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+    )
+    relationship = forms.ChoiceField(
+        label="Relationship to the service",
+        choices=Nomination.Relationship.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the nominee's relationship to the service"},
+    )
+    preferred_language = forms.CharField(
+        label="Preferred language (optional)", max_length=60, required=False
+    )
+    access_needs = forms.CharField(
+        label="Access needs (optional)",
+        max_length=500,
+        required=False,
+        help_text="For example: large print, an interpreter, easy read.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    consent_to_contact = forms.BooleanField(
+        label="The nominee agreed to be contacted about this consultation",
+        error_messages={"required": CONSENT_ERROR},
+    )
+
+    def __init__(self, *args, consultation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.consultation = consultation
+
+    def clean_email(self):
+        return normalise_email(self.cleaned_data["email"])
+
+    def clean_mobile(self):
+        return normalise_mobile(self.cleaned_data["mobile"])
+
+    def clean(self):
+        data = super().clean()
+        email, mobile = data.get("email"), data.get("mobile")
+        if "email" in data and "mobile" in data and not email and not mobile:
+            self.add_error(
+                "email", "Enter an e-mail address or a mobile phone number, or both"
+            )
+        existing = Nomination.objects.filter(consultation=self.consultation)
+        if email and existing.filter(email=email).exists():
+            self.add_error(
+                "email", "Someone with this e-mail address is already nominated"
+            )
+        if mobile and existing.filter(mobile=mobile).exists():
+            self.add_error(
+                "mobile", "Someone with this mobile number is already nominated"
+            )
+        return data
+
+    def nomination_details(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if k != "service"}
+
+
+class NominationForm(NomineeForm):
+    """Add one nominee: the nominee's details and the service nominating them."""
+
+    service = forms.ModelChoiceField(
+        label="Nominating service",
+        queryset=None,
+        empty_label=None,
+        error_messages={"required": "Select the service nominating them"},
+    )
+
+    def __init__(self, *args, services, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["service"].queryset = services
+        self.order_fields(["service"])
+        self.helper = FormHelper()
+        self.helper.label_size = Size.SMALL
+        self.helper.legend_size = Size.SMALL
+        self.helper.add_input(Submit("submit", "Add nominee"))
+
+
+class UploadForm(forms.Form):
+    service = forms.ModelChoiceField(
+        label="Nominating service",
+        queryset=None,
+        empty_label=None,
+        error_messages={"required": "Select the service nominating them"},
+    )
+    file = forms.FileField(
+        label="CSV file of nominees",
+        help_text="A .csv file saved from a spreadsheet, up to 2 MB and 5,000 rows.",
+        error_messages={"required": "Select a CSV file to upload"},
+    )
+
+    MAX_BYTES = 2 * 1024 * 1024
+
+    def __init__(self, *args, services, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["service"].queryset = services
+        self.helper = FormHelper()
+        self.helper.label_size = Size.SMALL
+        self.helper.add_input(Submit("submit", "Upload and check"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".csv"):
+            raise ValidationError("The selected file must be a CSV")
+        if upload.size > self.MAX_BYTES:
+            raise ValidationError("The selected file must be smaller than 2 MB")
+        if upload.size == 0:
+            raise ValidationError("The selected file is empty")
+        return upload
+
+
+class FilterForm(forms.Form):
+    status = forms.ChoiceField(label="Status", required=False)
+    service = forms.ModelChoiceField(
+        label="Service", required=False, queryset=None, empty_label="All services"
+    )
+
+    def __init__(self, *args, services, **kwargs):
+        from .models import Invitation
+
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [
+            ("", "All statuses"),
+            *Invitation.Status.choices,
+        ]
+        self.fields["service"].queryset = services

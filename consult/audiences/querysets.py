@@ -1,0 +1,119 @@
+"""Reads for nominations and invitations."""
+
+from django.db import models
+from django.utils import timezone
+
+
+class NominationQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Officers see every nomination; a service manager their services' only."""
+        from consult.accounts.rules import is_officer
+
+        if is_officer(user):
+            return self
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(service__managers=user)
+
+    def with_contact(self):
+        return self.filter(contact_erased_at__isnull=True)
+
+
+class InvitationQuerySet(models.QuerySet):
+    def unsent(self):
+        return self.filter(sent_at__isnull=True, nomination__contact_erased_at=None)
+
+    def due_reminder(self, *, closing_before):
+        """Sent, not answered, not reminded, in open rounds closing before the date."""
+        now = timezone.now()
+        return self.filter(
+            sent_at__isnull=False,
+            failed_at__isnull=True,
+            responded_at__isnull=True,
+            reminder_sent_at__isnull=True,
+            nomination__contact_erased_at=None,
+            round__opens_at__lte=now,
+            round__closes_at__gt=now,
+            round__closes_at__lte=closing_before,
+        )
+
+    def past_close_unexpired(self):
+        return self.filter(
+            expired_at__isnull=True,
+            responded_at__isnull=True,
+            round__closes_at__lte=timezone.now(),
+        )
+
+
+def started_keys(invitations) -> set[str]:
+    """Admission keys of these invitations that have a draft in progress."""
+    from surveys.models import Draft
+
+    keys = [i.admission_key for i in invitations]
+    found = Draft.objects.filter(admitted_by__in=keys).values_list(
+        "admitted_by", flat=True
+    )
+    return set(found)
+
+
+class NominationRow:
+    """One line of the nominations page: a nomination and its main-round status."""
+
+    def __init__(self, nomination, invitation, started: bool):
+        self.nomination = nomination
+        self.invitation = invitation
+        self.status = (
+            invitation.status_given(started=started)
+            if invitation
+            else ("withdrawn" if nomination.is_erased else "not_sent")
+        )
+        failures = [
+            d
+            for d in (invitation.deliveries.all() if invitation else [])
+            if d.outcome == "failed"
+        ]
+        self.failure = failures[-1] if failures else None
+
+    @property
+    def status_label(self):
+        from .models import Invitation
+
+        return Invitation.Status(self.status).label
+
+
+def nomination_rows(consultation, services) -> list[NominationRow]:
+    """The nominations of these services, each with its main-round status."""
+    from .models import Invitation, Nomination
+
+    main = consultation.main_round
+    invitations = Invitation.objects.filter(round=main).prefetch_related("deliveries")
+    nominations = list(
+        Nomination.objects.filter(consultation=consultation, service__in=services)
+        .select_related("service")
+        .prefetch_related(models.Prefetch("invitations", queryset=invitations))
+        .order_by("name", "created_at")
+    )
+    latest = {n.pk: next(iter(n.invitations.all()), None) for n in nominations}
+    started = started_keys([i for i in latest.values() if i])
+    return [
+        NominationRow(
+            n,
+            latest[n.pk],
+            bool(latest[n.pk]) and latest[n.pk].admission_key in started,
+        )
+        for n in nominations
+    ]
+
+
+def status_counts(rows) -> list[tuple[str, str, int]]:
+    """(status, label, count) for each status that occurs, in the usual order."""
+    from .models import Invitation
+
+    counts = {}
+    for row in rows:
+        counts[row.status] = counts.get(row.status, 0) + 1
+    return [
+        (value, label, counts[value])
+        for value, label in Invitation.Status.choices
+        if value in counts
+    ]

@@ -1,0 +1,249 @@
+"""Service managers' nomination pages, and the nominee's personal link.
+
+Every page but the link needs a signed-in service manager or officer, and is
+scoped to the services they manage (officers: all). Nothing here shows answers.
+"""
+
+import logging
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from surveys.admission import admit
+from surveys.models import Consultation
+
+from . import csv_import, rules, services
+from .forms import FilterForm, NominationForm, UploadForm
+from .models import Nomination
+from .querysets import nomination_rows, status_counts
+
+log = logging.getLogger(__name__)
+
+# Misses allowed per address per window before the link page answers 429.
+LINK_MISSES_ALLOWED = 20
+LINK_MISS_WINDOW = 15 * 60
+
+
+def _require_nominator(request):
+    if not rules.can_use_nominations(request.user):
+        raise PermissionDenied
+
+
+def _consultation(request, consultation_id):
+    """The targeted consultation and the services this user nominates for in it."""
+    _require_nominator(request)
+    consultation = get_object_or_404(
+        Consultation.objects.prefetch_related("rounds"),
+        pk=consultation_id,
+        audience=Consultation.Audience.TARGETED,
+    )
+    services_ = rules.services_for(request.user, consultation)
+    if not services_.exists():
+        raise Http404("No such consultation for your services")
+    return consultation, services_
+
+
+@login_required
+def index(request):
+    """The targeted consultations this user may nominate for."""
+    _require_nominator(request)
+    consultations = [
+        c
+        for c in Consultation.objects.filter(
+            audience=Consultation.Audience.TARGETED
+        ).prefetch_related("rounds")
+        if rules.services_for(request.user, c).exists()
+    ]
+    return render(request, "audiences/index.html", {"consultations": consultations})
+
+
+@login_required
+def nominations(request, consultation_id):
+    consultation, services_ = _consultation(request, consultation_id)
+    filters = FilterForm(request.GET or None, services=services_)
+    chosen = filters.cleaned_data if filters.is_valid() else {}
+    rows = nomination_rows(
+        consultation,
+        services_.filter(pk=chosen["service"].pk)
+        if chosen.get("service")
+        else services_,
+    )
+    counts = status_counts(rows)
+    if chosen.get("status"):
+        rows = [r for r in rows if r.status == chosen["status"]]
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "audiences/nominations.html",
+        {
+            "consultation": consultation,
+            "page": page,
+            "counts": counts,
+            "filters": filters,
+            "query": request.GET.copy().urlencode() if request.GET else "",
+            "can_send": rules.can_send_invitations(request.user),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def add(request, consultation_id):
+    consultation, services_ = _consultation(request, consultation_id)
+    form = NominationForm(
+        request.POST or None, consultation=consultation, services=services_
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.nominate(
+                consultation=consultation,
+                service=form.cleaned_data["service"],
+                by=request.user,
+                details=form.nomination_details(),
+            )
+        except services.DuplicateNominee:
+            form.add_error("email", "Someone with these details is already nominated")
+        else:
+            messages.success(request, f"{form.cleaned_data['name']} is nominated")
+            return redirect("audiences:nominations", consultation_id=consultation.pk)
+    return render(
+        request,
+        "audiences/add.html",
+        {"consultation": consultation, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def upload(request, consultation_id):
+    """Upload a CSV: every row checked; imported only if no row is refused."""
+    consultation, services_ = _consultation(request, consultation_id)
+    form = UploadForm(request.POST or None, request.FILES or None, services=services_)
+    if request.method == "POST" and form.is_valid():
+        report = csv_import.check_file(
+            form.cleaned_data["file"], consultation=consultation
+        )
+        imported = 0
+        if report.can_import:
+            try:
+                imported = services.import_nominations(
+                    consultation=consultation,
+                    service=form.cleaned_data["service"],
+                    by=request.user,
+                    rows=[row.details for row in report.rows],
+                )
+            except services.DuplicateNominee:
+                report.file_error = (
+                    "Someone in the file was nominated by someone else while you "
+                    "were uploading. Nothing was imported: upload the file again."
+                )
+        log.info(
+            "nominee file checked",
+            extra={
+                "consultation": str(consultation.pk),
+                "rows": len(report.rows),
+                "refused": len(report.refused),
+                "imported": imported,
+            },
+        )
+        return render(
+            request,
+            "audiences/upload_report.html",
+            {"consultation": consultation, "report": report, "imported": imported},
+            status=200 if imported else 400,
+        )
+    return render(
+        request,
+        "audiences/upload.html",
+        {
+            "consultation": consultation,
+            "form": form,
+            "columns": csv_import.COLUMNS,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def template_csv(request):
+    _require_nominator(request)
+    response = HttpResponse(csv_import.template_csv(), content_type="text/csv")
+    response["Content-Disposition"] = 'attachment; filename="nominees-template.csv"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def erase(request, nomination_id):
+    """Delete a nominee's contact details, when they ask."""
+    _require_nominator(request)
+    nomination = get_object_or_404(
+        Nomination.objects.visible_to(request.user).select_related(
+            "consultation", "service"
+        ),
+        pk=nomination_id,
+    )
+    if not rules.can_erase(request.user, nomination):
+        raise PermissionDenied
+    if request.method == "POST":
+        services.erase_contact(
+            nomination=nomination, reason=Nomination.ErasureReason.REQUEST
+        )
+        messages.success(request, "The nominee's contact details are deleted")
+        return redirect(
+            "audiences:nominations", consultation_id=nomination.consultation_id
+        )
+    return render(request, "audiences/erase.html", {"nomination": nomination})
+
+
+@login_required
+@require_POST
+def send_now(request, consultation_id):
+    """Officers: send the due invitations now instead of waiting for the scheduler."""
+    consultation, _services = _consultation(request, consultation_id)
+    if not rules.can_send_invitations(request.user):
+        raise PermissionDenied
+    round_ = consultation.open_round()
+    if round_ is None:
+        messages.info(request, "No round of this consultation is open")
+    else:
+        from .tasks import send_round_invitations
+
+        send_round_invitations.delay(str(round_.pk))
+        messages.success(request, "Invitations not yet sent are being sent")
+    return redirect("audiences:nominations", consultation_id=consultation.pk)
+
+
+def _client(request) -> str:
+    return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def invitation(request, token):
+    """A nominee's personal link: admit this browser to respond, or refuse.
+
+    Every unusable link (unknown, altered, used, expired, another round's, or
+    erased) gets the same page and status. Misses are counted per address.
+    """
+    misses_key = f"audiences:link-misses:{_client(request)}"
+    if cache.get(misses_key, 0) >= LINK_MISSES_ALLOWED:
+        return render(request, "audiences/link_not_usable.html", status=429)
+    invitation_ = services.usable_invitation(token)
+    if invitation_ is None:
+        cache.add(misses_key, 0, LINK_MISS_WINDOW)
+        cache.incr(misses_key)
+        log.info("invitation link refused", extra={"client": _client(request)})
+        return render(request, "audiences/link_not_usable.html", status=404)
+    services.mark_opened(invitation=invitation_)
+    return admit(
+        request,
+        round_id=invitation_.round_id,
+        key=invitation_.admission_key,
+        label=str(invitation_.round.consultation),
+    )
