@@ -117,3 +117,38 @@ class ResumeEmailForm(forms.Form):
             "invalid": EMAIL_FORMAT_MESSAGE,
         },
     )
+
+
+class AssistedStartForm(forms.Form):
+    """How a member of staff is helping, and the respondent's consent."""
+
+    channel = forms.ChoiceField(
+        label="How are you helping the respondent?",
+        choices=[
+            ("in_person", "In person"),
+            ("phone", "By phone"),
+            ("translated", "With translation or interpreting"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how you are helping the respondent"},
+    )
+    language = forms.CharField(
+        label="Which language?",
+        max_length=100,
+        required=False,
+    )
+    consent = forms.BooleanField(
+        label="The respondent has agreed to this",
+        error_messages={
+            "required": "Confirm that the respondent has agreed before you start"
+        },
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("channel") == "translated"
+            and not cleaned.get("language", "").strip()
+        ):
+            self.add_error("language", "Enter the language you are translating from")
+        return cleaned

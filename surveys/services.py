@@ -6,6 +6,7 @@ import string
 from django.db import transaction
 from django.utils import timezone
 
+from .channels import HowMade
 from .equalities import response_link
 from .forms import SectionForm
 from .models import Answer, Consultation, Draft, EqualityMonitoring, Question, Response
@@ -52,9 +53,17 @@ def save_draft_answers(*, draft: Draft, answers: dict) -> None:
 
 def validate_draft(draft: Draft) -> tuple[dict, dict]:
     """All shown questions' cleaned answers, and errors by question id."""
+    return validate_answers(sections_of(draft.round.survey), draft.answers)
+
+
+def validate_answers(sections, answers: dict) -> tuple[dict, dict]:
+    """Validate raw answers against a survey's sections, as the pages do.
+
+    Shared by drafts and imported rows; ``sections`` come from ``sections_of``
+    (computed once by callers that validate many rows).
+    """
     cleaned, errors = {}, {}
-    answers = draft.answers
-    for section in sections_of(draft.round.survey):
+    for section in sections:
         shown = [q for q in section.questions if q.is_shown({**answers, **cleaned})]
         form = SectionForm(shown, data=_as_querydict(answers, shown))
         form.is_valid()
@@ -172,6 +181,7 @@ def _create_response(draft: Draft, cleaned: dict) -> Response:
         admitted_by=draft.admitted_by,
         contact_email=draft.contact_email,
         consent_to_recontact=draft.consent_to_recontact,
+        **how_made(draft),
     )
     if draft.equalities:
         EqualityMonitoring.objects.create(
@@ -187,6 +197,15 @@ def _create_response(draft: Draft, cleaned: dict) -> Response:
     answers = _save_answers(response, draft, cleaned)
     response_submitted.send(sender=Response, response=response, answers=answers)
     return response
+
+
+def how_made(draft: Draft) -> dict:
+    """The channel fields a draft hands on to its response."""
+    return {
+        field.attname: getattr(draft, field.attname)
+        for field in HowMade._meta.get_fields()
+        if field.concrete
+    }
 
 
 def set_receipt_details(*, draft: Draft, email: str, consent: bool) -> None:

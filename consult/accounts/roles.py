@@ -33,6 +33,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "surveys.change_survey",
         "surveys.view_survey",
         "surveys.export_responses",
+        "surveys.import_responses",
     },
     Role.PROJECT_LEAD: {
         "wagtailadmin.access_admin",
