@@ -461,6 +461,8 @@ class ResponseImport(models.Model):
     accepted_count = models.PositiveIntegerField(_("rows accepted"), default=0)
     refused_count = models.PositiveIntegerField(_("rows refused"), default=0)
     imported_count = models.PositiveIntegerField(_("responses imported"), default=0)
+    # The first refused rows with their reasons: [{"row": 7, "problems": [...]}].
+    refused_rows = models.JSONField(_("refused rows"), default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     imported_at = models.DateTimeField(null=True, blank=True)
 

@@ -87,7 +87,7 @@ def _as_querydict(answers: dict, questions):
     return data
 
 
-def _new_reference() -> str:
+def new_reference() -> str:
     return "SB-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
 
 
@@ -120,20 +120,23 @@ def submit_draft(*, draft_id) -> Response:
     raise RoundClosed()
 
 
+def answers_for(response: Response, questions: dict, cleaned: dict) -> list[Answer]:
+    """Unsaved answers from cleaned values; ``questions`` maps ids to questions."""
+    return [
+        Answer(
+            response=response,
+            question=questions[key],
+            version=response.version,
+            value=value if isinstance(value, list) else [value],
+            text=value if questions[key].kind in Question.TEXT_KINDS else "",
+        )
+        for key, value in cleaned.items()
+    ]
+
+
 def _save_answers(response: Response, draft: Draft, cleaned: dict) -> list[Answer]:
     questions = {str(q.pk): q for q in draft.round.survey.questions.all()}
-    return Answer.objects.bulk_create(
-        [
-            Answer(
-                response=response,
-                question=questions[key],
-                version=response.version,
-                value=value if isinstance(value, list) else [value],
-                text=value if questions[key].kind in Question.TEXT_KINDS else "",
-            )
-            for key, value in cleaned.items()
-        ]
-    )
+    return Answer.objects.bulk_create(answers_for(response, questions, cleaned))
 
 
 def _new_version(draft: Draft, cleaned: dict) -> Response:
@@ -176,7 +179,7 @@ def _create_response(draft: Draft, cleaned: dict) -> Response:
     response = Response.objects.create(
         round=draft.round,
         draft=draft,
-        reference=_new_reference(),
+        reference=new_reference(),
         respondent=draft.respondent,
         admitted_by=draft.admitted_by,
         contact_email=draft.contact_email,
