@@ -133,7 +133,7 @@ class AssistedStartForm(forms.Form):
         error_messages={"required": "Select how you are helping the respondent"},
     )
     language = forms.CharField(
-        label="Which language?",
+        label="Which language are you translating from?",
         max_length=100,
         required=False,
     )
