@@ -1,9 +1,22 @@
-"""Demo responses to the operating-model survey, sent through the real service."""
+"""Demo responses to the operating-model survey, sent through the real service.
+
+A few were taken by staff with the family (assisted: by phone, in person, with
+an interpreter), so reports and exports show both kinds.
+"""
 
 import random
 
+from .assisted import start_assisted_draft
+from .channels import Channel
 from .models import Draft, Question
-from .services import submit_draft
+from .services import save_draft_answers, submit_draft
+
+# Response number -> how a member of staff helped, and the language if translated.
+ASSISTED = {
+    0: (Channel.TRANSLATED, "Polish"),
+    6: (Channel.IN_PERSON, ""),
+    7: (Channel.PHONE, ""),
+}
 
 VIEWS = [
     (
@@ -93,8 +106,15 @@ def seed(demo: dict) -> None:
             str(q[7].pk): site,
             str(q[8].pk): str(random.randint(1, 5)),
         }
-        draft = Draft.objects.create(
-            round=round_, answers={k: v for k, v in answers.items() if v}
-        )
+        answers = {k: v for k, v in answers.items() if v}
+        staff = demo.get("users", {}).get("Staff")
+        if i in ASSISTED and staff is not None:
+            channel, language = ASSISTED[i]
+            draft = start_assisted_draft(
+                round_=round_, staff_user=staff, channel=channel, language=language
+            )
+            save_draft_answers(draft=draft, answers=answers)
+        else:
+            draft = Draft.objects.create(round=round_, answers=answers)
         submit_draft(draft_id=draft.pk)
     demo["responses"] = 40

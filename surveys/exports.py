@@ -13,6 +13,7 @@ from itertools import groupby
 
 from django.utils import timezone
 
+from .channels import describe_channel
 from .models import Answer, Round
 
 # Spreadsheet programs run cells starting with these as formulas (OWASP CSV injection).
@@ -26,7 +27,13 @@ def neutralise(value) -> str:
 
 def header(round_: Round) -> list[str]:
     questions = round_.survey.questions.order_by("sort_order") if round_.survey else []
-    return ["reference", "submitted at", "version", *[q.label for q in questions]]
+    return [
+        "reference",
+        "submitted at",
+        "version",
+        "How the response was made",
+        *[q.label for q in questions],
+    ]
 
 
 def rows(round_: Round) -> Iterator[list[str]]:
@@ -45,6 +52,9 @@ def rows(round_: Round) -> Iterator[list[str]]:
             "response__reference",
             "response__submitted_at",
             "response__version",
+            "response__channel",
+            "response__channel_language",
+            "response__source",
             "question_id",
             "value",
         )
@@ -52,12 +62,13 @@ def rows(round_: Round) -> Iterator[list[str]]:
     )
     for _, group in groupby(answers, key=lambda a: a[0]):
         group = list(group)
-        _, reference, submitted_at, version = group[0][:4]
-        by_question = {a[4]: a[5] for a in group}
+        _, reference, submitted_at, version, channel, language, source = group[0][:7]
+        by_question = {a[7]: a[8] for a in group}
         yield [
             reference,
             timezone.localtime(submitted_at).strftime("%Y-%m-%d %H:%M"),
             str(version),
+            neutralise(describe_channel(channel, language, source)),
             *[
                 neutralise("; ".join(map(str, by_question.get(q) or [])))
                 for q in questions

@@ -17,6 +17,25 @@ class RoundQuerySet(models.QuerySet):
         return self.filter(opens_at__lte=when, closes_at__gt=when)
 
 
+class ResponseQuerySet(models.QuerySet):
+    """Reports separate responses by how they were made (see ``channels.py``)."""
+
+    def assisted(self):
+        from .channels import ASSISTED_CHANNELS
+
+        return self.filter(channel__in=ASSISTED_CHANNELS)
+
+    def self_completed(self):
+        from .channels import Channel
+
+        return self.filter(channel=Channel.ONLINE)
+
+    def imported(self):
+        from .channels import Channel
+
+        return self.filter(channel=Channel.IMPORTED)
+
+
 class AnswerQuerySet(models.QuerySet):
     def current(self):
         """Answers in the latest version of responses that have not been withdrawn."""

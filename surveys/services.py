@@ -6,6 +6,7 @@ import string
 from django.db import transaction
 from django.utils import timezone
 
+from .channels import HowMade
 from .equalities import response_link
 from .forms import SectionForm
 from .models import Answer, Consultation, Draft, EqualityMonitoring, Question, Response
@@ -52,9 +53,17 @@ def save_draft_answers(*, draft: Draft, answers: dict) -> None:
 
 def validate_draft(draft: Draft) -> tuple[dict, dict]:
     """All shown questions' cleaned answers, and errors by question id."""
+    return validate_answers(sections_of(draft.round.survey), draft.answers)
+
+
+def validate_answers(sections, answers: dict) -> tuple[dict, dict]:
+    """Validate raw answers against a survey's sections, as the pages do.
+
+    Shared by drafts and imported rows; ``sections`` come from ``sections_of``
+    (computed once by callers that validate many rows).
+    """
     cleaned, errors = {}, {}
-    answers = draft.answers
-    for section in sections_of(draft.round.survey):
+    for section in sections:
         shown = [q for q in section.questions if q.is_shown({**answers, **cleaned})]
         form = SectionForm(shown, data=_as_querydict(answers, shown))
         form.is_valid()
@@ -78,7 +87,7 @@ def _as_querydict(answers: dict, questions):
     return data
 
 
-def _new_reference() -> str:
+def new_reference() -> str:
     return "SB-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
 
 
@@ -111,20 +120,23 @@ def submit_draft(*, draft_id) -> Response:
     raise RoundClosed()
 
 
+def answers_for(response: Response, questions: dict, cleaned: dict) -> list[Answer]:
+    """Unsaved answers from cleaned values; ``questions`` maps ids to questions."""
+    return [
+        Answer(
+            response=response,
+            question=questions[key],
+            version=response.version,
+            value=value if isinstance(value, list) else [value],
+            text=value if questions[key].kind in Question.TEXT_KINDS else "",
+        )
+        for key, value in cleaned.items()
+    ]
+
+
 def _save_answers(response: Response, draft: Draft, cleaned: dict) -> list[Answer]:
     questions = {str(q.pk): q for q in draft.round.survey.questions.all()}
-    return Answer.objects.bulk_create(
-        [
-            Answer(
-                response=response,
-                question=questions[key],
-                version=response.version,
-                value=value if isinstance(value, list) else [value],
-                text=value if questions[key].kind in Question.TEXT_KINDS else "",
-            )
-            for key, value in cleaned.items()
-        ]
-    )
+    return Answer.objects.bulk_create(answers_for(response, questions, cleaned))
 
 
 def _new_version(draft: Draft, cleaned: dict) -> Response:
@@ -167,11 +179,12 @@ def _create_response(draft: Draft, cleaned: dict) -> Response:
     response = Response.objects.create(
         round=draft.round,
         draft=draft,
-        reference=_new_reference(),
+        reference=new_reference(),
         respondent=draft.respondent,
         admitted_by=draft.admitted_by,
         contact_email=draft.contact_email,
         consent_to_recontact=draft.consent_to_recontact,
+        **how_made(draft),
     )
     if draft.equalities:
         EqualityMonitoring.objects.create(
@@ -187,6 +200,15 @@ def _create_response(draft: Draft, cleaned: dict) -> Response:
     answers = _save_answers(response, draft, cleaned)
     response_submitted.send(sender=Response, response=response, answers=answers)
     return response
+
+
+def how_made(draft: Draft) -> dict:
+    """The channel fields a draft hands on to its response."""
+    return {
+        field.attname: getattr(draft, field.attname)
+        for field in HowMade._meta.get_fields()
+        if field.concrete
+    }
 
 
 def set_receipt_details(*, draft: Draft, email: str, consent: bool) -> None:

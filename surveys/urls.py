@@ -1,9 +1,15 @@
 from django.urls import path
 
-from . import views
+from . import assisted_views, views
 
 app_name = "surveys"
 urlpatterns = [
+    path("assist/", assisted_views.assist_index, name="assist"),
+    path(
+        "<uuid:round_id>/assist/",
+        assisted_views.assist_start,
+        name="assist_start",
+    ),
     path("<uuid:round_id>/", views.start, name="start"),
     path("<uuid:round_id>/section/<int:number>/", views.section, name="section"),
     path("<uuid:round_id>/equalities/", views.equalities, name="equalities"),

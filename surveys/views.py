@@ -18,6 +18,7 @@ from .admission import admission_key
 from .equalities import EqualitiesForm
 from .forms import ReceiptForm, ResumeEmailForm, SectionForm
 from .models import Consultation, Draft, Response, Round
+from .rules import can_assist, may_continue_assisted
 from .sections import sections_of, shown_questions
 from .tokens import digest
 
@@ -38,7 +39,9 @@ def _refusal(request, round_):
     if not round_.is_open_at(now) or round_.survey is None:
         context = {"round": round_, "upcoming": now < round_.opens_at}
         return render(request, "surveys/round_closed.html", context, status=410)
-    if admission_key(request, round_) is None:
+    if admission_key(request, round_) is None and not may_continue_assisted(
+        request.user, _draft(request, round_)
+    ):
         if round_.consultation.audience == Consultation.Audience.STAFF:
             return redirect_to_login(request.get_full_path())
         return render(
@@ -76,6 +79,7 @@ def start(request, round_id):
             "round": round_,
             "sections": sections,
             "draft": _draft(request, round_),
+            "can_assist": can_assist(request.user),
         },
     )
 
@@ -113,6 +117,7 @@ def section(request, round_id, number):
             "round": round_,
             "section": current,
             "sections": sections,
+            "draft": draft,
             "form": form,
             "returning": request.GET.get("return") == "check"
             or request.POST.get("return") == "check",
@@ -175,6 +180,7 @@ def check(request, round_id):
         {
             "round": round_,
             "rows": rows,
+            "draft": draft,
             "errors": errors,
             "receipt": receipt,
             "amending": amending,

@@ -1,4 +1,5 @@
-"""Admin: officers with the export permission download responses per round."""
+"""Admin: officers download responses per round, import them from files, and
+build surveys."""
 
 from django import forms
 from django.contrib import messages
@@ -14,6 +15,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .models import Draft, Round, Survey
+from .rules import IMPORT_PERMISSION
 from .services import copy_survey
 
 EXPORT_PERMISSION = "surveys.export_responses"
@@ -53,6 +55,37 @@ class ExportsMenuItem(MenuItem):
 def register_exports_menu_item():
     return ExportsMenuItem(
         "Response exports", reverse("surveys_exports"), icon_name="download", order=160
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    from . import import_views
+
+    return [
+        path("response-imports/", import_views.imports_index, name="surveys_imports"),
+        path(
+            "response-imports/<uuid:pk>/columns/",
+            import_views.import_mapping,
+            name="surveys_import_mapping",
+        ),
+        path(
+            "response-imports/<uuid:pk>/",
+            import_views.import_report,
+            name="surveys_import_report",
+        ),
+    ]
+
+
+class ImportsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(IMPORT_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_imports_menu_item():
+    return ImportsMenuItem(
+        "Response imports", reverse("surveys_imports"), icon_name="upload", order=161
     )
 
 

@@ -42,6 +42,7 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "surveys.view_survey",
         "surveys.export_responses",
         "audiences.view_nomination",
+        "surveys.import_responses",
     },
     # Reads the reports of the consultations they lead (``rules.py`` says
     # which); the admin is where their reports live. No model-wide view

@@ -1,0 +1,71 @@
+"""Pages where a member of staff starts an assisted response.
+
+After the start page the normal responding pages take over (``views.py``);
+the draft carries the assisted fields.
+"""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from .assisted import CONSENT_WORDING, open_in_browser, start_assisted_draft
+from .forms import AssistedStartForm
+from .models import Round
+from .rules import can_assist
+from .services import RoundClosed
+
+
+def _staff_only(request):
+    if not can_assist(request.user):
+        raise PermissionDenied("Only staff may start an assisted response.")
+
+
+def _not_open(request, round_):
+    context = {"round": round_, "upcoming": timezone.now() < round_.opens_at}
+    return render(request, "surveys/round_closed.html", context, status=410)
+
+
+@login_required
+def assist_index(request):
+    """The rounds open now, any audience, that staff can help someone answer."""
+    _staff_only(request)
+    rounds = (
+        Round.objects.open_at()
+        .filter(survey__isnull=False)
+        .select_related("consultation")
+        .order_by("closes_at")
+    )
+    return render(request, "surveys/assist_index.html", {"rounds": rounds})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def assist_start(request, round_id):
+    """Choose how you are helping, confirm consent, then answer the survey."""
+    _staff_only(request)
+    round_ = get_object_or_404(
+        Round.objects.select_related("consultation", "survey"), pk=round_id
+    )
+    if round_.survey is None or not round_.is_open_at():
+        return _not_open(request, round_)
+    form = AssistedStartForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            draft = start_assisted_draft(
+                round_=round_,
+                staff_user=request.user,
+                channel=form.cleaned_data["channel"],
+                language=form.cleaned_data["language"],
+                consent=form.cleaned_data["consent"],
+            )
+        except RoundClosed:
+            return _not_open(request, round_)
+        return open_in_browser(request, draft)
+    return render(
+        request,
+        "surveys/assist_start.html",
+        {"round": round_, "form": form, "consent_wording": CONSENT_WORDING},
+        status=400 if form.errors else 200,
+    )
