@@ -15,10 +15,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
 from .matching import ThemeRule
+from .querysets import ThemeAssignmentQuerySet
 
 _PHRASES = re.compile(r"[;\n]+")
 
@@ -48,11 +49,6 @@ class Codebook(ClusterableModel):
     learning_measured_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-
-    panels = [
-        FieldPanel("consultation"),
-        InlinePanel("themes", label=_("Theme"), heading=_("Themes")),
-    ]
 
     class Meta:
         verbose_name = _("theme codebook")
@@ -244,6 +240,8 @@ class ThemeAssignment(models.Model):
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ThemeAssignmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("theme assignment")
