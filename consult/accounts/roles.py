@@ -43,6 +43,9 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "surveys.export_responses",
         "audiences.view_nomination",
         "surveys.import_responses",
+        "analysis.add_codebook",
+        "analysis.change_codebook",
+        "analysis.view_codebook",
     },
     # Reads the reports of the consultations they lead (``rules.py`` says
     # which); the admin is where their reports live. No model-wide view
