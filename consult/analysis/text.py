@@ -2,9 +2,17 @@
 
 Per answer: sentences (punkt_tab), Treebank-style word tokens, part-of-speech
 tags (averaged perceptron), WordNet lemmas using the tag, content lemmas (no
-stopwords or punctuation), noun phrases (a RegexpParser grammar over the tags) and VADER
-sentiment per sentence and for the answer. Models load once per process, on
-first use; a missing resource raises ``MissingResource`` naming it.
+stopwords or punctuation), noun phrases (the chunk grammar ``NOUN_PHRASE_GRAMMAR``,
+applied by a scan over the tags) and VADER sentiment per sentence and for the
+answer. Models load once per process, on first use; a missing resource raises
+``MissingResource`` naming it.
+
+Speed matters (100,000 answers must take minutes, not hours): the tagger does
+work no cache can save, so everything around it is kept cheap. Lemmas are
+cached per (word, tag), sentences are scored by ``sentiment.SentenceScorer``
+(VADER's numbers without its per-sentence set-up) and noun phrases come from
+``noun_phrase_spans``, which gives what NLTK's ``RegexpParser`` gives for the
+grammar at a fraction of the cost (tests/consult/analysis/test_noun_phrases.py).
 """
 
 import html
@@ -20,10 +28,13 @@ from .resources import require_all
 
 # Bump when the output for the same text changes, so stored analyses are redone.
 PIPELINE_VERSION = "2"
+# Distinct (word, tag) pairs whose lemma is kept: about 30 MB at most.
+LEMMA_CACHE_SIZE = 100_000
 # Longer answers are cut here (and flagged): a consultation answer past this is
 # almost always pasted documents, and tagging cost grows with length.
 MAX_CHARS = 5000
 
+# The grammar ``noun_phrase_spans`` applies; the test proves they agree.
 NOUN_PHRASE_GRAMMAR = r"""
 NP: {<JJ.*|VBN|VBG>*<NN.*>+}
 """
@@ -94,21 +105,31 @@ class _Models:
     def __init__(self):
         require_all()
         # Imported here so that importing this module stays cheap.
-        from nltk import RegexpParser
         from nltk.corpus import stopwords, wordnet
-        from nltk.sentiment.vader import SentimentIntensityAnalyzer
         from nltk.stem import WordNetLemmatizer
         from nltk.tag.perceptron import PerceptronTagger
         from nltk.tokenize import PunktTokenizer
 
+        from .sentiment import SentenceScorer
+
         self.sentences = PunktTokenizer("english")
         self.tagger = PerceptronTagger()
-        self.chunker = RegexpParser(NOUN_PHRASE_GRAMMAR)
         self.stopwords = frozenset(stopwords.words("english"))
-        self.vader = SentimentIntensityAnalyzer()
+        self.sentiment = SentenceScorer()
         wordnet.ensure_loaded()
-        lemmatizer = WordNetLemmatizer()
-        self.lemmatize = lru_cache(maxsize=200_000)(lemmatizer.lemmatize)
+        lemmatize = WordNetLemmatizer().lemmatize
+        stop = self.stopwords
+
+        @lru_cache(maxsize=LEMMA_CACHE_SIZE)
+        def lemma(word: str, tag: str) -> tuple[str, bool, bool]:
+            """The lemma of a tagged word, whether it is a word, whether a stopword."""
+            lemma = word
+            if _WORD.search(word):
+                lemma = lemmatize(word.lower(), _wordnet_pos(tag))
+            is_word = _WORD.search(lemma) is not None
+            return lemma, is_word, lemma in stop
+
+        self.lemma = lemma
 
 
 _models: _Models | None = None
@@ -166,48 +187,65 @@ def _analyse_one(text: str, m: _Models) -> AnalysedText:
     result = AnalysedText(truncated=truncated)
     if not cleaned:
         return result
+    lemma = m.lemma
+    content, words = result.content_lemmas, []
     for sentence_text in m.sentences.tokenize(cleaned):
         tokens = _TOKEN.findall(sentence_text)
         if not tokens:
             continue
         tagged = m.tagger.tag(tokens)
-        lemmas = [
-            m.lemmatize(word.lower(), _wordnet_pos(tag)) if _WORD.search(word) else word
-            for word, tag in tagged
-        ]
+        known = [lemma(word, tag) for word, tag in tagged]
+        lemmas = [k[0] for k in known]
+        for word, is_word, is_stop in known:
+            if is_word:
+                words.append(word)
+                if len(word) > 1 and not is_stop:
+                    content.append(word)
         result.tokens.extend(tokens)
         result.tags.extend(tagged)
         result.lemmas.extend(lemmas)
         result.sentence_lengths.append(len(tokens))
         result.sentences.append(
-            Sentence(sentence_text, m.vader.polarity_scores(sentence_text)["compound"])
+            Sentence(sentence_text, m.sentiment.compound(sentence_text))
         )
-        result.noun_phrases.extend(_noun_phrases(m, tagged, lemmas))
-    result.content_lemmas = [
-        lemma
-        for lemma in result.lemmas
-        if len(lemma) > 1 and _WORD.search(lemma) and lemma not in m.stopwords
-    ]
+        for start, end in noun_phrase_spans([tag for _, tag in tagged]):
+            phrase = [k[0] for k in known[start:end] if k[1] and not k[2]]
+            if phrase:
+                result.noun_phrases.append(" ".join(phrase))
     if result.sentences:
         # The answer's sentiment is the mean of its sentences': one VADER pass, not two.
         result.sentiment = round(
             sum(s.sentiment for s in result.sentences) / len(result.sentences), 4
         )
-    words = [lemma for lemma in result.lemmas if _WORD.search(lemma)]
     result.language_ok = _looks_english(words, m.stopwords)
     return result
 
 
-def _noun_phrases(m: _Models, tagged, lemmas) -> list[str]:
-    """Lemmatised noun phrases, e.g. "single front door"."""
-    if not any(tag.startswith("NN") for _, tag in tagged):
-        return []
-    # Chunk over (index, tag) so that each phrase maps back to its lemmas.
-    tree = m.chunker.parse([(str(i), tag) for i, (_, tag) in enumerate(tagged)])
-    phrases = []
-    for subtree in tree.subtrees(lambda t: t.label() == "NP"):
-        words = [lemmas[int(i)] for i, _ in subtree.leaves()]
-        words = [w for w in words if _WORD.search(w) and w not in m.stopwords]
-        if words:
-            phrases.append(" ".join(words))
-    return phrases
+def _is_modifier(tag: str) -> bool:
+    return tag.startswith("JJ") or tag == "VBN" or tag == "VBG"
+
+
+def noun_phrase_spans(tags: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of each noun phrase in ``NOUN_PHRASE_GRAMMAR``, left to right.
+
+    What ``RegexpParser`` does with that grammar: at the leftmost position where
+    it can, take every modifier (JJ*, VBN, VBG) and then every noun (NN*) that
+    follows, if there is at least one noun; carry on after it. Modifiers and
+    nouns share no tag, so when the modifiers from a position are not followed
+    by a noun, no phrase starts at any of them and the scan moves past them.
+    """
+    spans = []
+    i, n = 0, len(tags)
+    while i < n:
+        j = i
+        while j < n and _is_modifier(tags[j]):
+            j += 1
+        k = j
+        while k < n and tags[k].startswith("NN"):
+            k += 1
+        if k > j:
+            spans.append((i, k))
+            i = k
+        else:
+            i = j + 1
+    return spans
