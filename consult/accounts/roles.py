@@ -34,6 +34,9 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "surveys.view_survey",
         "surveys.export_responses",
         "audiences.view_nomination",
+        "analysis.add_codebook",
+        "analysis.change_codebook",
+        "analysis.view_codebook",
     },
     Role.PROJECT_LEAD: {
         "wagtailadmin.access_admin",

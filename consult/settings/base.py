@@ -234,6 +234,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "audiences.purge_nominee_contacts",
         "schedule": 24 * 60 * 60,
     },
+    # Every minute: re-enqueue analysis chunks whose worker died mid-run.
+    "analysis-resume-stalled-runs": {
+        "task": "analysis.resume_stalled_runs",
+        "schedule": 60.0,
+    },
 }
 
 # --- Wagtail ----------------------------------------------------------------
