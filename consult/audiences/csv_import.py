@@ -36,6 +36,17 @@ RELATIONSHIPS = {
     "carer": Nomination.Relationship.PARENT_CARER,
 }
 
+# Where a form's wording would not fit a spreadsheet column, say it in column terms.
+CSV_REASONS = {
+    "consent_to_contact": [
+        "Missing consent: the consent column must say yes, to record that they "
+        "agreed to be contacted"
+    ],
+    "relationship": [
+        "The relationship must be parent or carer, young person, or professional"
+    ],
+}
+
 
 @dataclass
 class Row:
@@ -113,8 +124,8 @@ def _check_row(number: int, values: dict, consultation, seen: dict) -> Row:
         contact=values.get("email") or values.get("mobile", ""),
     )
     if not form.is_valid():
-        for errors in form.errors.values():
-            row.reasons.extend(errors)
+        for name, errors in form.errors.items():
+            row.reasons.extend(CSV_REASONS.get(name, errors))
         return row
     for key in ("email", "mobile"):
         value = form.cleaned_data[key]
