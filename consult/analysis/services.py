@@ -58,7 +58,8 @@ def store_analyses(answers: list[Answer]) -> dict[int, AnalysedText]:
     computed = dict(
         zip(
             (a.pk for a in to_compute),
-            analyse_many(a.text for a in to_compute),
+            # PostgreSQL's JSON cannot hold NUL characters; they carry nothing.
+            analyse_many(a.text.replace("\x00", "") for a in to_compute),
             strict=True,
         )
     )
