@@ -8,3 +8,4 @@ class AudiencesConfig(AppConfig):
 
     def ready(self):
         from . import receivers  # noqa: F401 -- connects the signal receivers
+        from . import review_admin  # noqa: F401 -- the review period's admin pages
