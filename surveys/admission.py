@@ -22,8 +22,14 @@ def admit(request, *, round_id, key: str, label: str = ""):
 
 
 def admission_key(request, round_: Round) -> str | None:
-    """The key this browser responds under, "" for open access, None if refused."""
+    """The key this browser responds under, "" for open access, None if refused.
+
+    A review period is for the people invited back (earlier respondents and
+    nominees), whatever the consultation's audience: only by personal link.
+    """
     audience = round_.consultation.audience
+    if round_.kind == Round.Kind.REVIEW:
+        audience = Consultation.Audience.TARGETED
     if audience == Consultation.Audience.PUBLIC:
         return ""
     if audience == Consultation.Audience.STAFF:

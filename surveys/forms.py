@@ -10,8 +10,94 @@ REQUIRED_MESSAGES = {
 }
 
 
+class RankingWidget(forms.Widget):
+    """One select per option, all under the question's name: posted in page order."""
+
+    def value_from_datadict(self, data, files, name):
+        return data.getlist(name) if hasattr(data, "getlist") else data.get(name)
+
+
+class RankingBoundField(forms.BoundField):
+    @property
+    def rows(self) -> list[tuple[int, str, str]]:
+        """(number, option, position chosen) for each option, for the template."""
+        value = self.value()
+        chosen = value if isinstance(value, list) else []
+        return [
+            (number, option, chosen[number - 1] if number <= len(chosen) else "")
+            for number, option in enumerate(self.field.options, start=1)
+        ]
+
+
+class RankingField(forms.Field):
+    """Put the options in order: a position (1 to N) for each, each used once.
+
+    Cleans to the options in ranked order. Works without JavaScript: a select
+    per option, so nothing needs dragging.
+    """
+
+    widget = RankingWidget
+
+    def __init__(self, *, options: list[str], **kwargs):
+        self.options = options
+        # The positions each select offers; the error summary links the first.
+        self.choices = [(str(n), str(n)) for n in range(1, len(options) + 1)]
+        super().__init__(**kwargs)
+
+    def get_bound_field(self, form, field_name):
+        return RankingBoundField(form, self, field_name)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = [value]
+        values = [str(v).strip() for v in (value or [])]
+        return [] if not any(values) else values
+
+    def validate(self, value):
+        super().validate(value)
+        if not value:
+            return
+        label, count = self.label, len(self.options)
+        if len(value) != count or "" in value:
+            raise forms.ValidationError(
+                f"Select a position for every option in “{label}”", code="incomplete"
+            )
+        allowed = {str(n) for n in range(1, count + 1)}
+        if not set(value) <= allowed:
+            raise forms.ValidationError(
+                f"Choose a position from 1 to {count} for each option in “{label}”",
+                code="invalid_choice",
+            )
+        repeated = sorted({v for v in value if value.count(v) > 1}, key=int)
+        if repeated:
+            raise forms.ValidationError(
+                f"Use each position once in “{label}”: you chose "
+                f"{' and '.join(repeated)} more than once",
+                code="repeated",
+            )
+
+    def clean(self, value):
+        positions = super().clean(value)
+        if not positions:
+            return []
+        by_position = sorted(
+            zip(positions, self.options, strict=True), key=lambda p: int(p[0])
+        )
+        return [option for _, option in by_position]
+
+
 def field_for(question: Question) -> forms.Field:
     label, hint, required = question.label, question.hint, question.required
+    if question.kind == Question.Kind.RANKING:
+        return RankingField(
+            options=question.choices(),
+            label=label,
+            help_text=hint,
+            required=required,
+            error_messages={
+                "required": f"Select a position for every option in “{label}”"
+            },
+        )
     kind = "text" if question.kind in Question.TEXT_KINDS else "choice"
     messages = {"required": REQUIRED_MESSAGES[kind].format(label=label)}
     if question.kind in Question.TEXT_KINDS:
@@ -74,7 +160,7 @@ class SectionForm(forms.Form):
         """What was posted for these questions, valid or not, to keep in the draft."""
         out = {}
         for key, question in self.questions.items():
-            if question.kind in Question.MULTIPLE_KINDS:
+            if question.kind in Question.LIST_KINDS:
                 out[key] = [_storable(v) for v in self.data.getlist(key)]
             else:
                 out[key] = _storable(self.data.get(key, ""))

@@ -215,6 +215,7 @@ class Question(models.Model):
         YES_NO = "yes_no", _("Yes / no / don't know")
         SERVICES = "services", _("Which of our services do you use")
         RESPONDENT_TYPE = "respondent_type", _("Respondent type")
+        RANKING = "ranking", _("Ranking: put the options in order")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     survey = ParentalKey(Survey, on_delete=models.CASCADE, related_name="questions")
@@ -294,6 +295,8 @@ class Question(models.Model):
     }
     TEXT_KINDS = (Kind.SHORT_TEXT, Kind.LONG_TEXT)
     MULTIPLE_KINDS = (Kind.MULTIPLE_CHOICE, Kind.SERVICES)
+    # Posted and kept in the draft as a list (a ranking: one position per option).
+    LIST_KINDS = (*MULTIPLE_KINDS, Kind.RANKING)
     DEFAULT_LIMITS = {Kind.SHORT_TEXT: 500, Kind.LONG_TEXT: 5000}
 
     def choices(self) -> list[str]:
@@ -311,6 +314,30 @@ class Question(models.Model):
         if self.kind not in self.TEXT_KINDS:
             return None
         return self.max_length or self.DEFAULT_LIMITS[self.kind]
+
+    def ranked(self, positions) -> list[str]:
+        """A ranking's options in the order given by ``positions`` (one per option).
+
+        Options without a usable position go last, in their own order.
+        """
+        options = self.choices()
+        positions = list(positions or [])
+
+        def position(index):
+            try:
+                return int(positions[index])
+            except (IndexError, TypeError, ValueError):
+                return len(options) + index + 1
+
+        return [options[i] for i in sorted(range(len(options)), key=position)]
+
+    def draft_value(self, stored: list):
+        """A stored answer as a draft holds it (for changing a sent response)."""
+        if self.kind == self.Kind.RANKING:
+            return [
+                str(stored.index(o) + 1) if o in stored else "" for o in self.choices()
+            ]
+        return stored if self.kind in self.MULTIPLE_KINDS else stored[0]
 
     def is_shown(self, answers: dict) -> bool:
         """Show-if: shown unless it depends on an earlier answer that differs."""

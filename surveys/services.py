@@ -79,7 +79,7 @@ def _as_querydict(answers: dict, questions):
 
     data = QueryDict(mutable=True)
     for q in questions:
-        value = answers.get(str(q.pk), [] if q.kind in Question.MULTIPLE_KINDS else "")
+        value = answers.get(str(q.pk), [] if q.kind in Question.LIST_KINDS else "")
         if isinstance(value, list):
             data.setlist(str(q.pk), [str(v) for v in value])
         else:
@@ -159,9 +159,7 @@ def start_change(*, response: Response) -> Draft | None:
     if response.is_withdrawn or not response.round.is_open_at():
         return None
     current = {
-        str(a.question_id): (
-            a.value if a.question.kind in Question.MULTIPLE_KINDS else a.value[0]
-        )
+        str(a.question_id): a.question.draft_value(a.value)
         for a in response.answers.filter(is_current=True).select_related("question")
         if a.value
     }

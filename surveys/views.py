@@ -168,7 +168,7 @@ def check(request, round_id):
         (
             s,
             [
-                (q, _display(draft.answers.get(str(q.pk))))
+                (q, _display(draft.answers.get(str(q.pk)), q))
                 for q in shown_questions(s, draft.answers)
             ],
         )
@@ -198,7 +198,12 @@ def confirmation(request, reference):
     return render(request, "surveys/confirmation.html", {"response": response})
 
 
-def _display(answer) -> str:
+def _display(answer, question=None) -> str:
+    if question is not None and question.kind == question.Kind.RANKING:
+        if not any(answer or []):
+            return ""
+        ranked = question.ranked(answer)
+        return ", ".join(f"{n}. {option}" for n, option in enumerate(ranked, 1))
     return ", ".join(answer) if isinstance(answer, list) else (answer or "")
 
 

@@ -7,4 +7,5 @@ class AudiencesConfig(AppConfig):
     verbose_name = "Audiences"
 
     def ready(self):
-        from . import receivers  # noqa: F401 -- connects the signal receivers
+        # The signal receivers, and the review period's admin pages (hooks).
+        from . import receivers, review_admin  # noqa: F401

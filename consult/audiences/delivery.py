@@ -39,7 +39,7 @@ def invitation_link(token: str) -> str:
 
 def _is_due(invitation: Invitation, kind: str) -> bool:
     now = timezone.now()
-    if invitation.nomination.is_erased or not invitation.round.is_open_at(now):
+    if invitation.recipient.is_erased or not invitation.round.is_open_at(now):
         return False
     if kind == Delivery.Kind.REMINDER:
         return bool(
@@ -58,7 +58,9 @@ def deliver(*, invitation_id, kind: str) -> bool:
     carries a new link, which replaces the earlier one.
     """
     invitation = (
-        Invitation.objects.select_related("nomination", "round__consultation")
+        Invitation.objects.select_related(
+            "nomination", "response", "round__consultation"
+        )
         .filter(pk=invitation_id)
         .first()
     )
@@ -72,7 +74,7 @@ def deliver(*, invitation_id, kind: str) -> bool:
     )
     if not claimed:
         return False
-    nomination = invitation.nomination
+    nomination = invitation.recipient
     channel = Invitation.Channel.EMAIL if nomination.email else Invitation.Channel.SMS
     context = {
         "name": nomination.name,
@@ -124,9 +126,11 @@ def _send(channel: str, nomination, context: dict) -> None:
             if context["reminder"]
             else f"You are invited to have your say: {title}"
         )
+        if context["round"].kind == context["round"].Kind.REVIEW:
+            subject = f"Did we hear you right? {title}"
         send_mail(
             subject=subject,
-            message=render_to_string("audiences/emails/invitation.txt", context),
+            message=render_to_string(_email_template(context["round"]), context),
             from_email=None,
             recipient_list=[nomination.email],
         )
@@ -135,6 +139,13 @@ def _send(channel: str, nomination, context: dict) -> None:
             to=nomination.mobile,
             body=render_to_string("audiences/emails/invitation_sms.txt", context),
         )
+
+
+def _email_template(round_) -> str:
+    # Review period: the e-mail says what we heard (review.py).
+    if round_.kind == round_.Kind.REVIEW:
+        return "audiences/emails/review_invitation.txt"
+    return "audiences/emails/invitation.txt"
 
 
 def failure_reason(exc: Exception) -> str:

@@ -179,11 +179,23 @@ class Invitation(models.Model):
         WITHDRAWN = "withdrawn", _("Contact details deleted")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    # Review period (review.py): either a nominee or an earlier respondent.
     nomination = models.ForeignKey(
         Nomination,
+        null=True,
+        blank=True,
         on_delete=models.CASCADE,
         related_name="invitations",
         verbose_name=_("nomination"),
+    )
+    response = models.ForeignKey(
+        "surveys.Response",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="review_invitations",
+        verbose_name=_("earlier response"),
+        help_text=_("An earlier respondent who agreed to be contacted again."),
     )
     round = models.ForeignKey(
         "surveys.Round",
@@ -214,7 +226,15 @@ class Invitation(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["nomination", "round"], name="one_invitation_per_round"
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["response", "round"], name="one_invitation_per_response"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(nomination__isnull=True, response__isnull=False)
+                | models.Q(nomination__isnull=False, response__isnull=True),
+                name="invitation_to_nominee_or_respondent",
+            ),
         ]
 
     def __str__(self):
@@ -225,11 +245,18 @@ class Invitation(models.Model):
         """The key ``surveys.admission.admit`` records on the draft and response."""
         return str(self.pk)
 
+    @property
+    def recipient(self):
+        """Who the messages go to: the nominee, or the earlier respondent."""
+        if self.nomination_id:
+            return self.nomination
+        return EarlierRespondent(self.response)
+
     def status_given(self, *, started: bool) -> "Invitation.Status":
         """The status, given whether a draft exists (see ``with_started``)."""
         if self.responded_at:
             return self.Status.RESPONDED
-        if self.nomination.is_erased:
+        if self.recipient.is_erased:
             return self.Status.WITHDRAWN
         if self.failed_at:
             return self.Status.BOUNCED
@@ -242,6 +269,21 @@ class Invitation(models.Model):
         if self.sent_at:
             return self.Status.INVITED
         return self.Status.NOT_SENT
+
+
+class EarlierRespondent:
+    """An earlier respondent as a recipient, shaped like a ``Nomination``.
+
+    Only the e-mail address they gave for their receipt; a withdrawn response
+    counts as erased, so its invitation is neither sent nor usable.
+    """
+
+    name = ""
+    mobile = ""
+
+    def __init__(self, response):
+        self.email = response.contact_email
+        self.is_erased = response.is_withdrawn or not response.contact_email
 
 
 class Delivery(models.Model):
@@ -274,3 +316,7 @@ class Delivery(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.get_outcome_display()}"
+
+
+# The review period's models live in their own module (see review.py).
+from .review_models import ReviewTheme  # noqa: E402, F401

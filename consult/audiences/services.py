@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from surveys.models import Consultation, Round
@@ -133,10 +134,12 @@ def _send_on_commit(invitation_ids) -> None:
 
 
 def open_rounds_to_invite():
-    """Main rounds of targeted consultations that are open now."""
+    """Main rounds of targeted consultations, and review rounds, open now."""
     now = timezone.now()
     return Round.objects.filter(
-        consultation__audience=Consultation.Audience.TARGETED,
+        # Review periods invite earlier respondents too, whatever the audience.
+        Q(consultation__audience=Consultation.Audience.TARGETED)
+        | Q(kind=Round.Kind.REVIEW),
         opens_at__lte=now,
         closes_at__gt=now,
     )
@@ -152,7 +155,9 @@ def usable_invitation(token: str) -> Invitation | None:
     """
     wanted = digest(token or "")
     invitation = (
-        Invitation.objects.select_related("round__consultation", "nomination")
+        Invitation.objects.select_related(
+            "round__consultation", "nomination", "response"
+        )
         .filter(token_hash=wanted)
         .first()
     )
@@ -163,7 +168,7 @@ def usable_invitation(token: str) -> Invitation | None:
     if (
         invitation.responded_at
         or invitation.expired_at
-        or invitation.nomination.is_erased
+        or invitation.recipient.is_erased
         or now >= invitation.expires_at
         or not invitation.round.is_open_at(now)
     ):

@@ -1,0 +1,54 @@
+"""The officer's form for opening a review period."""
+
+from django import forms
+from wagtail.admin.widgets import AdminDateTimeInput
+
+
+class ReviewRoundForm(forms.Form):
+    """Dates, the "what we heard" summary, and the draft themes to ask about."""
+
+    opens_at = forms.DateTimeField(
+        label="Opens",
+        widget=AdminDateTimeInput,
+        error_messages={"required": "Enter when the review period opens"},
+    )
+    closes_at = forms.DateTimeField(
+        label="Closes",
+        widget=AdminDateTimeInput,
+        help_text="The personal links stop working then.",
+        error_messages={"required": "Enter when the review period closes"},
+    )
+    summary = forms.CharField(
+        label="What we heard",
+        widget=forms.Textarea(attrs={"rows": 14}),
+        help_text="Shown on the consultation page and in the invitation e-mail. "
+        "Drafted from the themes: edit it into plain words.",
+        max_length=10000,
+        error_messages={"required": "Enter what we heard"},
+    )
+    themes = forms.MultipleChoiceField(
+        label="Themes to ask about",
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Each gets a “did we hear this right?” page, and all are ranked.",
+        error_messages={"required": "Choose at least one theme to ask about"},
+    )
+
+    def __init__(self, *args, draft_themes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.draft_themes = {str(d.theme.pk): d for d in draft_themes}
+        self.fields["themes"].choices = [
+            (key, f"{d.name} ({d.answers} answers)")
+            for key, d in self.draft_themes.items()
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        opens, closes = cleaned.get("opens_at"), cleaned.get("closes_at")
+        if opens and closes and closes <= opens:
+            self.add_error("closes_at", "The review period must close after it opens")
+        return cleaned
+
+    def chosen_themes(self):
+        """The chosen draft themes, most frequent first."""
+        chosen = set(self.cleaned_data["themes"])
+        return [d for key, d in self.draft_themes.items() if key in chosen]
