@@ -63,3 +63,15 @@ class AuthenticateForm(RequiredMessages, mfa_forms.AuthenticateForm):
 
 class ActivateTOTPForm(RequiredMessages, totp_forms.ActivateTOTPForm):
     required_messages = {"code": "Enter the code your authenticator app shows"}
+
+
+class ChangePasswordForm(RequiredMessages, account_forms.ChangePasswordForm):
+    required_messages = {
+        "oldpassword": "Enter your current password",
+        "password1": "Enter a new password",
+        "password2": "Type the new password again",
+    }
+
+
+class ReauthenticateForm(RequiredMessages, account_forms.ReauthenticateForm):
+    required_messages = {"password": "Enter your password"}

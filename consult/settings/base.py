@@ -149,6 +149,8 @@ ACCOUNT_FORMS = {
         ("confirm_login_code", "ConfirmLoginCodeForm"),
         ("reset_password", "ResetPasswordForm"),
         ("reset_password_from_key", "ResetPasswordKeyForm"),
+        ("change_password", "ChangePasswordForm"),
+        ("reauthenticate", "ReauthenticateForm"),
     )
 }
 ACCOUNT_LOGIN_METHODS = {"email"}

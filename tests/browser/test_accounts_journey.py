@@ -157,3 +157,29 @@ def test_password_reset_and_lockout_pages(
         "You cannot sign in for now"
     )
     assert_accessible(page, "locked out")
+
+
+def test_account_management_pages(accounts, page, live_server, assert_accessible):
+    """The pages allauth renders through our layout and element templates."""
+    from tests.consult.accounts.factories import totp_code
+
+    officer = user_with_role(Role.OFFICER, totp=True)
+    page.goto(live_server.url + "/accounts/login/")
+    _sign_in_form(page, officer.email, PASSWORD)
+    page.get_by_label("Enter the code from your authenticator app").fill(totp_code())
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("link", name="Sign out")).to_be_visible()
+    for path, label in (
+        ("/accounts/email/", "e-mail addresses"),
+        ("/accounts/password/change/", "change password"),
+        ("/accounts/2fa/", "two-factor overview"),
+        ("/accounts/2fa/totp/deactivate/", "turn off two-factor"),
+        ("/accounts/reauthenticate/", "confirm your password"),
+    ):
+        page.goto(live_server.url + path)
+        expect(page.get_by_role("heading", level=1)).to_have_count(1)
+        assert_accessible(page, label)
+    page.goto(live_server.url + "/accounts/password/change/")
+    page.get_by_role("button", name="Change password").click()
+    expect(page.get_by_role("alert")).to_contain_text("There is a problem")
+    assert_accessible(page, "change password, errors")
