@@ -179,6 +179,11 @@ def test_account_management_pages(accounts, page, live_server, assert_accessible
         page.goto(live_server.url + path)
         expect(page.get_by_role("heading", level=1)).to_have_count(1)
         assert_accessible(page, label)
+    page.goto(live_server.url + "/django-admin/")  # officers are not is_staff
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "You cannot see this page"
+    )
+    assert_accessible(page, "refusal (403)")
     page.goto(live_server.url + "/accounts/password/change/")
     page.get_by_role("button", name="Change password").click()
     expect(page.get_by_role("alert")).to_contain_text("There is a problem")
