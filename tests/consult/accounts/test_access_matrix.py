@@ -61,8 +61,8 @@ class Case:
 DENY_BUT_OFFICER = row(403, 403, 403, 403, 403, 200)
 OWN = [
     Case("health", row(200)),
-    # staff_member_required: only is_staff accounts (superusers) get in.
-    # The Django admin's login, which sends everyone without is_staff to 403.
+    # staff_member_required: only is_staff accounts (superusers) get in; the
+    # rest go to the Django admin's login, which then answers 403.
     Case("health-worker", row(LOGIN)),
     Case("search", row(200)),
     Case("privacy", row(200)),
