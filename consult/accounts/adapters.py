@@ -10,25 +10,20 @@ from allauth.core import context
 
 class AccountAdapter(DefaultAccountAdapter):
     def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
-        """Don't ask for the password again to add a first authenticator just
-        after signing in.
+        """A sign-in minutes ago counts as recent authentication for MFA pages.
 
-        Officers and project leads are sent to set up an authenticator app
-        straight after they sign in (``RequireMFAMiddleware``); asking for the
-        password they typed seconds ago would only confuse. Any other sensitive
-        change, or a sign-in older than ``ACCOUNT_REAUTHENTICATION_TIMEOUT``,
-        still needs reauthentication.
+        allauth counts only an explicit "confirm your password" step. But
+        officers and project leads are sent to set up an authenticator app
+        straight after they sign in (``RequireMFAMiddleware``), then shown
+        their recovery codes: asking again for the password they typed seconds
+        ago would only confuse. After ``ACCOUNT_REAUTHENTICATION_TIMEOUT``
+        (5 minutes) allauth's rule applies unchanged.
         """
         required = super().is_reauthentication_required(app=app, **kwargs)
         request = context.request
         if not required or app != "allauth.mfa" or request is None:
             return required
-        from allauth.mfa.models import Authenticator
-
-        user = request.user
-        if Authenticator.objects.filter(user_id=user.pk).exists():
-            return True
-        records = get_authentication_records(request, user)
+        records = get_authentication_records(request, request.user)
         if not records:
             return True
         signed_in_at = records[-1]["at"]

@@ -29,10 +29,6 @@ MFA_REQUIRED_MESSAGE = (
 )
 
 
-def _prefix(name: str) -> str:
-    return reverse(name)
-
-
 class AdminGateMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -41,10 +37,10 @@ class AdminGateMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             path = request.path_info
-            if path.startswith(_prefix("wagtailadmin_home")):
+            if path.startswith(reverse("wagtailadmin_home")):
                 if not rules.can_use_wagtail_admin(user):
                     raise PermissionDenied("No access to the Wagtail admin.")
-            elif path.startswith(_prefix("admin:index")):
+            elif path.startswith(reverse("admin:index")):
                 if not rules.can_use_django_admin(user):
                     raise PermissionDenied("No access to the Django admin.")
         return self.get_response(request)
@@ -74,7 +70,7 @@ class RequireMFAMiddleware:
     @staticmethod
     def _exempt(path: str) -> bool:
         open_prefixes = (
-            _prefix("account_login").rsplit("login/", 1)[0],  # /accounts/
+            reverse("account_login").removesuffix("login/"),  # all of /accounts/
             settings.STATIC_URL,
             settings.MEDIA_URL,
         )

@@ -140,6 +140,19 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 
 ACCOUNT_ADAPTER = "consult.accounts.adapters.AccountAdapter"
+ACCOUNT_FORMS = {
+    name: f"consult.accounts.forms.{cls}"
+    for name, cls in (
+        ("login", "LoginForm"),
+        ("signup", "SignupForm"),
+        ("request_login_code", "RequestLoginCodeForm"),
+        ("confirm_login_code", "ConfirmLoginCodeForm"),
+        ("reset_password", "ResetPasswordForm"),
+        ("reset_password_from_key", "ResetPasswordKeyForm"),
+        ("change_password", "ChangePasswordForm"),
+        ("reauthenticate", "ReauthenticateForm"),
+    )
+}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -175,6 +188,10 @@ ACCOUNT_RATE_LIMITS = {
 # officers and project leads (consult.accounts.middleware.RequireMFAMiddleware).
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Sounding Board"
+MFA_FORMS = {
+    "authenticate": "consult.accounts.forms.AuthenticateForm",
+    "activate_totp": "consult.accounts.forms.ActivateTOTPForm",
+}
 
 # Both admins and Wagtail's private pages sign in through allauth;
 # /admin/login/, /django-admin/login/ and /_util/login/ redirect there

@@ -61,8 +61,8 @@ class Case:
 DENY_BUT_OFFICER = row(403, 403, 403, 403, 403, 200)
 OWN = [
     Case("health", row(200)),
-    # staff_member_required: only is_staff accounts (superusers) get in.
-    # The Django admin's login, which sends everyone without is_staff to 403.
+    # staff_member_required: only is_staff accounts (superusers) get in; the
+    # rest go to the Django admin's login, which then answers 403.
     Case("health-worker", row(LOGIN)),
     Case("search", row(200)),
     Case("privacy", row(200)),
@@ -362,4 +362,24 @@ def test_admin_urls_by_prefix(client, world):
                 failures.append(
                     f"{path} ({route.key}) as {role}: expected {expected}, got {got}"
                 )
+    assert not failures, "\n".join(failures)
+
+
+def test_account_urls_never_fail(client, world):
+    """Every allauth URL, with dummy arguments, for a visitor and an officer:
+    a page, a redirect or a refusal, never a server error or a leak of the
+    admin."""
+    people, _ = world
+    routes = [r for r in walk() if r.route.startswith("accounts/")]
+    assert len(routes) > 20
+    failures = []
+    for role in ("anonymous", "officer"):
+        client.logout()
+        if people[role]:
+            client.force_login(people[role])
+        for route in routes:
+            path = example_path(route.route)
+            got = _answer(client.get(path))
+            if got not in (200, LOGIN, REDIRECT, 400, 403, 404, 405, 410):
+                failures.append(f"{path} ({route.key}) as {role}: got {got}")
     assert not failures, "\n".join(failures)

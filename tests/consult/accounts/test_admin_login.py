@@ -67,3 +67,11 @@ def test_signed_in_people_without_admin_access_get_403_not_a_loop(client, role):
     client.force_login(user_with_role(role))
     for path in ("/admin/", "/admin/pages/", "/admin/login/", "/django-admin/"):
         assert client.get(path).status_code == 403, path
+
+
+def test_refusal_page_says_what_to_do(client):
+    client.force_login(user_with_role(Role.STAFF, email="tess@example.org"))
+    response = client.get("/admin/")
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "You cannot see this page" in html and "tess@example.org" in html

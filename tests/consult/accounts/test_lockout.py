@@ -66,3 +66,23 @@ def test_success_resets_the_count(client, axes_on):
     client.logout()
     for _ in range(4):
         assert _attempt(client, person.email, "wrong-password-000").status_code == 200
+
+
+def test_rate_limited_sign_in_gets_a_clear_page(client, settings):
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "login": "2/m/ip"}
+    for _ in range(2):
+        _attempt(client, "someone@example.org", "wrong-password-000")
+    response = _attempt(client, "someone@example.org", "wrong-password-000")
+    assert response.status_code == 429
+    assert "Too many attempts" in response.content.decode()
+
+
+def test_login_codes_are_limited_per_address(client):
+    """At most 3 codes per address in 5 minutes, whoever asks."""
+    from django.core import mail
+
+    person = user_with_role(None)
+    for _ in range(5):
+        client.post("/accounts/login/code/", {"email": person.email})
+        client.cookies.clear()  # a new browser each time
+    assert len(mail.outbox) == 3

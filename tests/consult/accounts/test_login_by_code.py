@@ -55,3 +55,10 @@ def test_empty_address_is_a_linked_error(client):
     assert response.status_code == 200
     assert 'href="#id_email"' in html
     assert "<title>Error: " in html
+
+
+def test_errors_say_what_to_do(client):
+    html = client.post("/accounts/login/", {"login": "", "password": ""}).content
+    assert b"Enter your e-mail address" in html and b"Enter your password" in html
+    html = client.post(REQUEST, {"email": "not-an-address"}).content
+    assert b"Enter an e-mail address like name@example.org" in html

@@ -80,3 +80,21 @@ def test_other_roles_are_not_asked(client, role):
     assert response["Location"] == "/"
     assert get_user(client) == user
     assert client.get("/search/").status_code == 200
+
+
+def test_createsuperuser_account_confirms_email_then_sets_up_totp(client):
+    """A superuser made on the command line has no verified address yet."""
+    from django.core import mail
+
+    from consult.accounts.models import User
+
+    admin = User.objects.create_superuser(
+        "root@example.org", "a-long-test-password-2026"
+    )
+    response = client.post(
+        "/accounts/login/",
+        {"login": admin.email, "password": "a-long-test-password-2026"},
+    )
+    assert response["Location"] == "/accounts/confirm-email/"
+    assert not get_user(client).is_authenticated
+    assert len(mail.outbox) == 1

@@ -33,3 +33,17 @@ def test_officer_reads_all_and_staff_none():
     assert can_read_consultation(officer, consultation)
     assert not can_read_consultation(staff, consultation)
     assert not consultations_readable_by(staff).exists()
+
+
+def test_council_staff_are_people_with_a_role():
+    assert not _user_is_staff(None)
+    for role in Role.ALL:
+        assert _user_is_staff(role), role
+
+
+def _user_is_staff(role) -> bool:
+    from consult.accounts.rules import is_council_staff
+
+    return is_council_staff(
+        _user(f"{role or 'none'}@example.org".replace(" ", ""), role)
+    )
