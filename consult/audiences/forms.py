@@ -106,6 +106,9 @@ class NominationForm(NomineeForm):
         self.fields["service"].queryset = services
         self.order_fields(["service"])
         self.helper = FormHelper()
+        self.helper.attrs = {
+            "novalidate": ""
+        }  # GOV.UK: our messages, not the browser's
         self.helper.label_size = Size.SMALL
         self.helper.legend_size = Size.SMALL
         self.helper.add_input(Submit("submit", "Add nominee"))
@@ -130,6 +133,9 @@ class UploadForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["service"].queryset = services
         self.helper = FormHelper()
+        self.helper.attrs = {
+            "novalidate": ""
+        }  # GOV.UK: our messages, not the browser's
         self.helper.label_size = Size.SMALL
         self.helper.add_input(Submit("submit", "Upload and check"))
 
