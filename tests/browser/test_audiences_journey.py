@@ -4,15 +4,17 @@ Every page is checked with axe-core; the nominee uses a phone-sized browser.
 """
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.conf import settings as django_settings
 from django.core import mail
 from django.test import Client
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from consult.audiences.models import Invitation, Nomination
-from surveys.models import Response
+from surveys.models import Response, Round
 from tests.consult.audiences.factories import (
     NominationFactory,
     ServiceFactory,
@@ -122,6 +124,15 @@ def test_a_manager_uploads_nominees_with_a_bad_row_and_reads_the_report(
         page.get_by_text("The nominee's contact details are deleted")
     ).to_be_visible()
     assert Nomination.objects.get(contact_erased_at__isnull=False).mobile == ""
+
+    # Once the consultation closes, nobody more can be nominated.
+    Round.objects.filter(pk=round_.pk).update(
+        opens_at=timezone.now() - timedelta(days=30),
+        closes_at=timezone.now() - timedelta(minutes=1),
+    )
+    page.goto(f"{live_server.url}/audiences/{round_.consultation.pk}/add/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Nominations have closed")
+    assert_accessible(page, "nominations closed")
 
 
 def test_a_nominee_opens_their_link_on_a_phone_and_responds(
