@@ -166,3 +166,19 @@ def test_the_beat_schedule_names_real_tasks(settings):
         "audiences.purge_nominee_contacts",
     } <= names
     assert names <= set(app.tasks)
+
+
+def test_the_database_scheduler_installs_the_schedule():
+    from django_celery_beat.models import PeriodicTask
+    from django_celery_beat.schedulers import DatabaseScheduler
+
+    from consult.celery import app
+
+    DatabaseScheduler(app=app)
+    installed = dict(PeriodicTask.objects.values_list("name", "task"))
+    assert installed["audiences-send-due-invitations"] == (
+        "audiences.send_due_invitations"
+    )
+    assert installed["audiences-purge-nominee-contacts"] == (
+        "audiences.purge_nominee_contacts"
+    )
