@@ -59,11 +59,16 @@ def field_for(question: Question) -> forms.Field:
 class SectionForm(forms.Form):
     """Fields are named after question ids; anything else posted is ignored."""
 
-    def __init__(self, questions: list[Question], *args, **kwargs):
+    def __init__(self, questions: list[Question], *args, fields=None, **kwargs):
+        """``fields``: a dict to reuse fields from (validation only, as fields
+        keep no state while cleaning), filled as they are built."""
         super().__init__(*args, **kwargs)
         self.questions = {str(q.pk): q for q in questions}
+        cache = {} if fields is None else fields
         for key, question in self.questions.items():
-            self.fields[key] = field_for(question)
+            if key not in cache:
+                cache[key] = field_for(question)
+            self.fields[key] = cache[key]
 
     @property
     def pairs(self):

@@ -386,3 +386,17 @@ def test_only_officers_may_import(client, survey, role):
 def test_the_admin_menu_shows_imports_to_officers(client, officer):
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert reverse("surveys_imports") in html
+
+
+def test_a_file_with_too_many_rows_is_refused(officer, survey, monkeypatch):
+    round_, _ = survey
+    monkeypatch.setattr(imports, "MAX_ROWS", 3)
+    rows = [HEADINGS] + [["Other", "", ""]] * 4
+    with pytest.raises(imports.ImportFileError, match="more than 3 rows"):
+        imports.receive_upload(
+            round_=round_,
+            uploaded_by=officer,
+            name="many.csv",
+            chunks=csv_file(rows).chunks(),
+        )
+    assert not ResponseImport.objects.exists()
