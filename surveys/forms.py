@@ -195,7 +195,7 @@ class ImportUploadForm(forms.Form):
         )
 
     def clean_file(self):
-        from .imports import MAX_BYTES
+        from .import_files import MAX_BYTES
 
         upload = self.cleaned_data["file"]
         if upload.size > MAX_BYTES:
@@ -215,7 +215,7 @@ class ImportMappingForm(forms.Form):
     )
 
     def __init__(self, columns: list[str], questions, *args, **kwargs):
-        from .imports import SOURCE_COLUMN
+        from .import_files import SOURCE_COLUMN
 
         super().__init__(*args, **kwargs)
         choices = [
