@@ -145,11 +145,16 @@ def field_for(question: Question) -> forms.Field:
 class SectionForm(forms.Form):
     """Fields are named after question ids; anything else posted is ignored."""
 
-    def __init__(self, questions: list[Question], *args, **kwargs):
+    def __init__(self, questions: list[Question], *args, fields=None, **kwargs):
+        """``fields``: a dict to reuse fields from (validation only, as fields
+        keep no state while cleaning), filled as they are built."""
         super().__init__(*args, **kwargs)
         self.questions = {str(q.pk): q for q in questions}
+        cache = {} if fields is None else fields
         for key, question in self.questions.items():
-            self.fields[key] = field_for(question)
+            if key not in cache:
+                cache[key] = field_for(question)
+            self.fields[key] = cache[key]
 
     @property
     def pairs(self):
@@ -276,7 +281,7 @@ class ImportUploadForm(forms.Form):
         )
 
     def clean_file(self):
-        from .imports import MAX_BYTES
+        from .import_files import MAX_BYTES
 
         upload = self.cleaned_data["file"]
         if upload.size > MAX_BYTES:
@@ -296,7 +301,7 @@ class ImportMappingForm(forms.Form):
     )
 
     def __init__(self, columns: list[str], questions, *args, **kwargs):
-        from .imports import SOURCE_COLUMN
+        from .import_files import SOURCE_COLUMN
 
         super().__init__(*args, **kwargs)
         choices = [

@@ -77,6 +77,9 @@ def import_mapping(request, pk):
     upload = _upload(pk)
     if upload.status != ResponseImport.Status.UPLOADED:
         return redirect("surveys_import_report", upload.pk)
+    if upload.round.survey is None:
+        messages.error(request, "That round no longer has a survey to import into.")
+        return redirect("surveys_imports")
     questions = list(upload.round.survey.questions.order_by("sort_order"))
     initial = {f"column_{i}": t for i, t in upload.mapping.items()}
     form = ImportMappingForm(

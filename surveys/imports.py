@@ -6,25 +6,30 @@ online answers: ``services.validate_answers``), ``import_responses`` (all valid
 rows in one transaction, or nothing). The file waits in the database between
 steps, never in the session, and is emptied once imported or cancelled.
 
-Rows are read one at a time (``csv.reader``, openpyxl's read-only mode), so a
-large file is never held as a list of rows. Imports are accepted for closed
+Rows are read one at a time (``import_files.py``), so a large file is never
+held as a list of rows. Imports are accepted for closed
 rounds too: paper forms arrive late.
 """
 
-import csv
-import datetime
 import io
 import logging
-import re
 import uuid
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
 
+from . import import_files
 from .channels import Channel
+from .import_files import (
+    SOURCE_COLUMN,
+    ImportFileError,
+    file_format,
+    iter_rows,
+    read_columns,
+    suggest_mapping,
+)
 from .models import Answer, Question, Response, ResponseImport, Round
 from .sections import sections_of
 from .services import answers_for, new_reference, validate_answers
@@ -32,140 +37,12 @@ from .signals import response_submitted
 
 log = logging.getLogger(__name__)
 
-MAX_BYTES = 10 * 1024 * 1024
-SOURCE_COLUMN = "source"  # a mapping target: where each response came from
 BATCH = 500
 REFUSED_KEPT = 500  # refused rows listed in the report; all are counted
-XLSX_MAGIC = b"PK\x03\x04"
-
-
-class ImportFileError(Exception):
-    """The file cannot be imported at all; the message is for the officer."""
 
 
 class ImportRefused(Exception):
     """The import was refused as a whole; nothing was saved."""
-
-
-# --- Reading files -----------------------------------------------------------
-
-
-def file_format(name: str, head: bytes) -> str:
-    """ "csv" or "xlsx", judged by the name and the first bytes."""
-    lower = name.lower()
-    if lower.endswith(".xlsx"):
-        if not head.startswith(XLSX_MAGIC):
-            raise ImportFileError("The file is not a valid Excel (.xlsx) file.")
-        return "xlsx"
-    if lower.endswith(".csv"):
-        if head.startswith(XLSX_MAGIC):
-            raise ImportFileError(
-                "The file is an Excel workbook with a .csv name. "
-                "Save it as .xlsx, or as ‘CSV UTF-8’ from Excel."
-            )
-        if b"\x00" in head:
-            raise ImportFileError("The file is not a text CSV file.")
-        return "csv"
-    raise ImportFileError("The file must be a CSV (.csv) or Excel (.xlsx) file.")
-
-
-def cell_text(value) -> str:
-    """A cell as text: numbers without a spurious ".0", dates as ISO dates.
-
-    Formulas are read as their text (``data_only=False``), never evaluated.
-    """
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, datetime.datetime | datetime.date | datetime.time):
-        return value.isoformat()
-    return str(value)
-
-
-def iter_rows(content: bytes, fmt: str) -> Iterator[list[str]]:
-    """Every row of the file (the first sheet of a workbook) as text cells."""
-    if fmt == "csv":
-        text = io.TextIOWrapper(io.BytesIO(content), encoding="utf-8-sig", newline="")
-        try:
-            yield from csv.reader(text)
-        except UnicodeDecodeError as exc:
-            raise ImportFileError(
-                "The CSV file is not in UTF-8. In Excel, save it as ‘CSV UTF-8’."
-            ) from exc
-        except csv.Error as exc:
-            raise ImportFileError(f"The CSV file cannot be read: {exc}.") from exc
-        return
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise ImportFileError("The Excel file cannot be read.") from exc
-    try:
-        if not workbook.worksheets:
-            return
-        for row in workbook.worksheets[0].iter_rows(values_only=True):
-            yield [cell_text(v) for v in row]
-    finally:
-        workbook.close()
-
-
-def _blank(row: list[str]) -> bool:
-    return not any(cell.strip() for cell in row)
-
-
-def _column_letter(index: int) -> str:
-    from openpyxl.utils import get_column_letter
-
-    return get_column_letter(index + 1)
-
-
-def read_columns(content: bytes, fmt: str) -> list[str]:
-    """The headings of the first row; refuses empty files and repeated headings."""
-    rows = iter_rows(content, fmt)
-    header = next(rows, None)
-    if header is None or _blank(header):
-        raise ImportFileError(
-            "The file is empty: the first row must hold the column headings."
-        )
-    while header and not header[-1].strip():
-        header.pop()
-    columns = [
-        h.strip() or f"(no heading, column {_column_letter(i)})"
-        for i, h in enumerate(header)
-    ]
-    seen: dict[str, int] = {}
-    for index, heading in enumerate(columns):
-        key = _normal(heading)
-        if key in seen:
-            raise ImportFileError(
-                f"The heading “{heading}” appears twice (columns "
-                f"{_column_letter(seen[key])} and {_column_letter(index)}). "
-                "Each column needs its own heading."
-            )
-        seen[key] = index
-    if not any(not _blank(row) for row in rows):
-        raise ImportFileError("The file has headings but no responses.")
-    return columns
-
-
-def _normal(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().rstrip("?:.").strip().casefold()
-
-
-def suggest_mapping(columns: list[str], questions: list[Question]) -> dict:
-    """Column index -> question id where a heading matches a question's wording."""
-    by_label = {_normal(q.label): str(q.pk) for q in questions}
-    mapping = {}
-    for index, heading in enumerate(columns):
-        if _normal(heading) in by_label:
-            mapping[str(index)] = by_label[_normal(heading)]
-        elif _normal(heading) in ("source", "where the response came from"):
-            mapping[str(index)] = SOURCE_COLUMN
-    return mapping
 
 
 # --- Validating rows -----------------------------------------------------------
@@ -215,11 +92,14 @@ def checked_rows(upload: ResponseImport) -> Iterator[CheckedRow]:
     )
     rows = iter_rows(bytes(upload.content), upload.file_format)
     next(rows, None)  # the headings
+    fields: dict = {}
     for number, row in enumerate(rows, start=2):
-        if _blank(row):
+        if number > import_files.MAX_ROWS + 1:
+            raise ImportFileError(import_files.too_many_rows())
+        if import_files.blank(row):
             continue
         answers = _raw_answers(row, upload.mapping, questions)
-        cleaned, errors = validate_answers(sections, answers)
+        cleaned, errors = validate_answers(sections, answers, fields=fields)
         problems = [(questions[k].label, str(m)) for k, m in errors.items()]
         if not cleaned and not problems:
             problems = [("Whole row", "No answers in the columns matched to questions")]
@@ -250,10 +130,10 @@ def receive_upload(*, round_: Round, uploaded_by, name: str, chunks) -> Response
     buffer = io.BytesIO()
     for chunk in chunks:
         buffer.write(chunk)
-        if buffer.tell() > MAX_BYTES:
+        if buffer.tell() > import_files.MAX_BYTES:
+            megabytes = import_files.MAX_BYTES // (1024 * 1024)
             raise ImportFileError(
-                f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB. "
-                "Split it into smaller files."
+                f"The file is larger than {megabytes} MB. Split it into smaller files."
             )
     content = buffer.getvalue()
     if not content:

@@ -56,16 +56,19 @@ def validate_draft(draft: Draft) -> tuple[dict, dict]:
     return validate_answers(sections_of(draft.round.survey), draft.answers)
 
 
-def validate_answers(sections, answers: dict) -> tuple[dict, dict]:
+def validate_answers(
+    sections, answers: dict, *, fields: dict | None = None
+) -> tuple[dict, dict]:
     """Validate raw answers against a survey's sections, as the pages do.
 
-    Shared by drafts and imported rows; ``sections`` come from ``sections_of``
-    (computed once by callers that validate many rows).
+    Shared by drafts and imported rows. Callers that validate many rows pass
+    the same ``sections`` (from ``sections_of``) and a ``fields`` dict, in
+    which the form fields are built once and reused.
     """
     cleaned, errors = {}, {}
     for section in sections:
         shown = [q for q in section.questions if q.is_shown({**answers, **cleaned})]
-        form = SectionForm(shown, data=_as_querydict(answers, shown))
+        form = SectionForm(shown, data=_as_querydict(answers, shown), fields=fields)
         form.is_valid()
         cleaned.update(
             {k: v for k, v in form.cleaned_data.items() if v not in ("", [])}

@@ -14,11 +14,18 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .channels import ASSISTED_CHANNELS, Channel
 from .models import Draft, Round, Survey
 from .rules import IMPORT_PERMISSION
 from .services import copy_survey
 
 EXPORT_PERMISSION = "surveys.export_responses"
+# How responses came in, as counted on the exports page.
+CHANNEL_GROUPS = {
+    "online": [Channel.ONLINE],
+    "assisted": list(ASSISTED_CHANNELS),
+    "imported": [Channel.IMPORTED],
+}
 
 
 @permission_required(EXPORT_PERMISSION, raise_exception=True)
@@ -27,7 +34,20 @@ def exports_index(request):
         Round.objects.filter(survey__isnull=False)
         .select_related("consultation", "survey")
         .annotate(
-            late_drafts=Count("drafts", filter=Q(drafts__refused_at__isnull=False))
+            late_drafts=Count(
+                "drafts", filter=Q(drafts__refused_at__isnull=False), distinct=True
+            ),
+            **{
+                f"{name}_responses": Count(
+                    "responses",
+                    filter=Q(
+                        responses__channel__in=channels,
+                        responses__withdrawn_at__isnull=True,
+                    ),
+                    distinct=True,
+                )
+                for name, channels in CHANNEL_GROUPS.items()
+            },
         )
         .order_by("-opens_at")
     )

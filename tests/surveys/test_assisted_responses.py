@@ -230,3 +230,28 @@ def test_the_demo_has_assisted_responses():
     }
     assert all(r.assisted_by.email == "staff@example.org" for r in assisted)
     assert Response.objects.self_completed().count() == 37
+
+
+def test_exports_say_how_each_response_was_made(client, staff):
+    from tests.conftest import with_totp
+
+    round_, q = survey_round()
+    online = Draft.objects.create(round=round_, answers={str(q["who"].pk): "Other"})
+    submit_draft(draft_id=online.pk)
+    assisted = start_assisted_draft(
+        round_=round_, staff_user=staff, channel="translated", language="Polish"
+    )
+    assisted.answers = {str(q["who"].pk): "Other"}
+    assisted.save()
+    submit_draft(draft_id=assisted.pk)
+
+    client.force_login(with_totp(user_with_role("officer@example.org", "Officer")))
+    export = client.get(
+        reverse("surveys:export", kwargs={"round_id": round_.pk, "fmt": "csv"})
+    )
+    text = b"".join(export.streaming_content).decode("utf-8-sig")
+    assert "How the response was made" in text.splitlines()[0]
+    assert "Assisted with translation (Polish)" in text
+    assert "Online, by the respondent" in text
+    html = client.get("/admin/response-exports/").content.decode()
+    assert "<td>1 / 1 / 0</td>" in html

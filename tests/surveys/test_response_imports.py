@@ -12,7 +12,7 @@ from django.utils import timezone
 from openpyxl import Workbook
 
 from consult.accounts.models import User
-from surveys import imports
+from surveys import import_files, imports
 from surveys.models import Answer, Response, ResponseImport
 from surveys.signals import response_submitted
 from tests.conftest import with_totp
@@ -277,7 +277,7 @@ def test_files_that_cannot_be_imported_are_refused_with_a_reason(
 
 def test_a_file_too_large_is_refused(client, officer, survey, monkeypatch):
     round_, _ = survey
-    monkeypatch.setattr(imports, "MAX_BYTES", 100)
+    monkeypatch.setattr(import_files, "MAX_BYTES", 100)
     rows = [HEADINGS] + [["Other", "x" * 40, ""]] * 5
     with pytest.raises(imports.ImportFileError, match="larger than"):
         imports.receive_upload(
@@ -386,3 +386,17 @@ def test_only_officers_may_import(client, survey, role):
 def test_the_admin_menu_shows_imports_to_officers(client, officer):
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert reverse("surveys_imports") in html
+
+
+def test_a_file_with_too_many_rows_is_refused(officer, survey, monkeypatch):
+    round_, _ = survey
+    monkeypatch.setattr(import_files, "MAX_ROWS", 3)
+    rows = [HEADINGS] + [["Other", "", ""]] * 4
+    with pytest.raises(imports.ImportFileError, match="more than 3 rows"):
+        imports.receive_upload(
+            round_=round_,
+            uploaded_by=officer,
+            name="many.csv",
+            chunks=csv_file(rows).chunks(),
+        )
+    assert not ResponseImport.objects.exists()
