@@ -9,7 +9,7 @@ from django.utils import timezone
 from .equalities import response_link
 from .forms import SectionForm
 from .models import Answer, Consultation, Draft, EqualityMonitoring, Question, Response
-from .sections import sections_of
+from .sections import live_sections
 from .signals import response_submitted, response_withdrawn
 from .tokens import new_token
 
@@ -54,7 +54,7 @@ def validate_draft(draft: Draft) -> tuple[dict, dict]:
     """All shown questions' cleaned answers, and errors by question id."""
     cleaned, errors = {}, {}
     answers = draft.answers
-    for section in sections_of(draft.round.survey):
+    for section in live_sections(draft.round.survey):
         shown = [q for q in section.questions if q.is_shown({**answers, **cleaned})]
         form = SectionForm(shown, data=_as_querydict(answers, shown))
         form.is_valid()
@@ -112,7 +112,9 @@ def submit_draft(*, draft_id) -> Response:
 
 
 def _save_answers(response: Response, draft: Draft, cleaned: dict) -> list[Answer]:
-    questions = {str(q.pk): q for q in draft.round.survey.questions.all()}
+    questions = {
+        str(q.pk): q for s in live_sections(draft.round.survey) for q in s.questions
+    }
     return Answer.objects.bulk_create(
         [
             Answer(
@@ -191,6 +193,8 @@ def _create_response(draft: Draft, cleaned: dict) -> Response:
 
 def set_receipt_details(*, draft: Draft, email: str, consent: bool) -> None:
     """Where to send the receipt, and whether we may contact them again."""
+    if (draft.contact_email, draft.consent_to_recontact) == (email, consent):
+        return  # nothing new: spare the write on every plain "Send"
     Draft.objects.filter(pk=draft.pk).update(
         contact_email=email, consent_to_recontact=consent
     )
