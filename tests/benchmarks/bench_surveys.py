@@ -15,12 +15,14 @@ Two measurements, each for both flows:
   the same for both flows: on the survey split across its pages (a quarter on
   the start page, half typing the answers, a quarter checking), on the form
   page all before sending it. This is the latency a respondent sees at a busy
-  moment.
+  moment. ``BENCH_MODES=people`` (or ``capacity``) runs one of the two.
 
 Prints submissions per second, p50/p95 latency of the request that saves the
 submission (with its redirect) and of the whole submission (requests only,
-not the pauses), their ratios, and lost or duplicated submissions (counted in
-the database against what the clients saw succeed).
+not the pauses), the gunicorn workers' CPU time per submission (steady when
+other processes compete for the cores, unlike latency), their ratios, and lost
+or duplicated submissions (counted in the database against what the clients
+saw succeed).
 
 Needs PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1/sb_bench,
 created afresh) and Redis for the cache that sessions are read from, as in
@@ -46,6 +48,7 @@ PACED_USERS = int(os.environ.get("BENCH_PACED_USERS", "50"))
 PACED_SECONDS = float(os.environ.get("BENCH_PACED_SECONDS", "30"))
 THINK = float(os.environ.get("BENCH_THINK", "6"))
 WORKERS = os.environ.get("BENCH_WORKERS", "4")
+MODES = os.environ.get("BENCH_MODES", "capacity,people").split(",")
 PORT = int(os.environ.get("BENCH_PORT", "8150"))
 DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/sb_bench"
@@ -77,6 +80,15 @@ def fresh_database() -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
     manage("migrate", "--noinput", "-v0")
+
+
+def redis_answers() -> bool:
+    import redis
+
+    try:
+        return redis.Redis.from_url(ENV["CACHE_URL"], socket_timeout=2).ping()
+    except (redis.RedisError, ValueError):
+        return False
 
 
 def manage(*args) -> str:
@@ -198,11 +210,31 @@ def form_submission(session, form_url, _questions, timings, think) -> bool:
     return ok
 
 
-def drive(submit, target, questions, users: int, seconds: float, think: float) -> dict:
+def server_cpu_seconds(server_pid: int) -> float:
+    """CPU time used so far by the gunicorn workers (children of ``server_pid``).
+
+    Unlike latency, CPU per submission hardly moves when other processes compete
+    for the cores, so it compares the two flows' cost on a busy machine.
+    """
+    total = 0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # the process has gone
+        if int(fields[1]) == server_pid:  # ppid
+            total += int(fields[11]) + int(fields[12])  # utime + stime
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def drive(
+    submit, target, questions, users: int, seconds: float, think: float, cpu
+) -> dict:
     """``users`` threads submitting for ``seconds``, pausing ``think`` s a submission."""
     import requests
 
     timings: list = []
+    cpu_before = cpu()
     stop = time.monotonic() + seconds
 
     def user(number):
@@ -229,6 +261,7 @@ def drive(submit, target, questions, users: int, seconds: float, think: float) -
     for t in threads:
         t.join()
     elapsed = time.perf_counter() - begin
+    cpu_used = cpu() - cpu_before
     good = [t for t in timings if t[2]]
     if not good:
         raise RuntimeError(f"no submission succeeded ({len(timings)} tried)")
@@ -242,6 +275,7 @@ def drive(submit, target, questions, users: int, seconds: float, think: float) -
         "p95": saving[int(len(saving) * 0.95)] * 1000,
         "whole_p50": statistics.median(whole) * 1000,
         "whole_p95": whole[int(len(whole) * 0.95)] * 1000,
+        "cpu_ms": cpu_used / len(good) * 1000,
     }
 
 
@@ -266,6 +300,10 @@ def main() -> int:
     except Exception as exc:  # noqa: BLE001
         print(f"Needs PostgreSQL at {DATABASE_URL}: {exc}")
         return 2
+    if "cached_db" in ENV["SESSION_ENGINE"] and not redis_answers():
+        print(f"No Redis at {ENV['CACHE_URL']}: sessions in the database only")
+        ENV["SESSION_ENGINE"] = "django.contrib.sessions.backends.db"
+        ENV["CACHE_URL"] = "locmemcache://"
     round_id, form_url, questions = setup()
     server = subprocess.Popen(
         [
@@ -298,16 +336,32 @@ def main() -> int:
             f"load average {os.getloadavg()[0]:.2f}"
         )
         results = {}
+        # Warm every worker up (templates, caches, connections) before measuring.
+        for name, submit, target in (
+            ("survey", survey_submission, round_id),
+            ("form", form_submission, form_url),
+        ):
+            results["warm-up", name] = drive(
+                submit, target, questions, 8, 3, 0.0, lambda: 0.0
+            )
         for mode, users, seconds, think in (
             ("capacity", USERS, SECONDS, 0.0),
             ("people", PACED_USERS, PACED_SECONDS, THINK),
         ):
+            if mode not in MODES:
+                continue
             for name, submit, target in (
                 ("survey", survey_submission, round_id),
                 ("form", form_submission, form_url),
             ):
                 results[mode, name] = drive(
-                    submit, target, questions, users, seconds, think
+                    submit,
+                    target,
+                    questions,
+                    users,
+                    seconds,
+                    think,
+                    lambda: server_cpu_seconds(server.pid),
                 )
     finally:
         server.terminate()
@@ -321,6 +375,8 @@ def main() -> int:
             f"submission, {PACED_SECONDS:.0f} s per flow",
         ),
     ):
+        if mode not in MODES:
+            continue
         print(heading)
         survey, form = results[mode, "survey"], results[mode, "form"]
         for name, r in (
@@ -331,7 +387,7 @@ def main() -> int:
                 f"  {name:27} {r['per_second']:6.1f} submissions/s  saving request "
                 f"p50 {r['p50']:5.0f} ms p95 {r['p95']:5.0f} ms  whole submission "
                 f"p50 {r['whole_p50']:5.0f} ms p95 {r['whole_p95']:5.0f} ms  "
-                f"failed {r['failed']}"
+                f"app CPU {r['cpu_ms']:4.0f} ms  failed {r['failed']}"
             )
         print(
             f"  survey / form page, submissions per second: "
@@ -341,8 +397,12 @@ def main() -> int:
             f"  survey / form page, saving request p95:     "
             f"{survey['p95'] / form['p95']:.2f}   (survey p95 target < 200 ms)"
         )
-    survey_ok = sum(results[m, "survey"]["ok"] for m in ("capacity", "people"))
-    form_ok = sum(results[m, "form"]["ok"] for m in ("capacity", "people"))
+        print(
+            f"  survey / form page, app server CPU per submission: "
+            f"{survey['cpu_ms'] / form['cpu_ms']:.2f}"
+        )
+    survey_ok = sum(r["ok"] for (_, name), r in results.items() if name == "survey")
+    form_ok = sum(r["ok"] for (_, name), r in results.items() if name == "form")
     print(
         f"lost or duplicated: survey {responses - survey_ok:+d}, "
         f"form page {submissions - form_ok:+d} (stored minus seen to succeed)"
