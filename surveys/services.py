@@ -10,7 +10,7 @@ from .channels import HowMade
 from .equalities import response_link
 from .forms import SectionForm
 from .models import Answer, Consultation, Draft, EqualityMonitoring, Question, Response
-from .sections import sections_of
+from .sections import live_sections
 from .signals import response_submitted, response_withdrawn
 from .tokens import new_token
 
@@ -53,7 +53,7 @@ def save_draft_answers(*, draft: Draft, answers: dict) -> None:
 
 def validate_draft(draft: Draft) -> tuple[dict, dict]:
     """All shown questions' cleaned answers, and errors by question id."""
-    return validate_answers(sections_of(draft.round.survey), draft.answers)
+    return validate_answers(live_sections(draft.round.survey), draft.answers)
 
 
 def validate_answers(
@@ -138,7 +138,9 @@ def answers_for(response: Response, questions: dict, cleaned: dict) -> list[Answ
 
 
 def _save_answers(response: Response, draft: Draft, cleaned: dict) -> list[Answer]:
-    questions = {str(q.pk): q for q in draft.round.survey.questions.all()}
+    questions = {
+        str(q.pk): q for s in live_sections(draft.round.survey) for q in s.questions
+    }
     return Answer.objects.bulk_create(answers_for(response, questions, cleaned))
 
 
@@ -214,6 +216,8 @@ def how_made(draft: Draft) -> dict:
 
 def set_receipt_details(*, draft: Draft, email: str, consent: bool) -> None:
     """Where to send the receipt, and whether we may contact them again."""
+    if (draft.contact_email, draft.consent_to_recontact) == (email, consent):
+        return  # nothing new: spare the write on every plain "Send"
     Draft.objects.filter(pk=draft.pk).update(
         contact_email=email, consent_to_recontact=consent
     )

@@ -19,7 +19,7 @@ from .equalities import EqualitiesForm
 from .forms import ReceiptForm, ResumeEmailForm, SectionForm
 from .models import Consultation, Draft, Response, Round
 from .rules import can_assist, may_continue_assisted
-from .sections import sections_of, shown_questions
+from .sections import live_sections, shown_questions
 from .tokens import digest
 
 DRAFTS = "drafts"
@@ -28,7 +28,8 @@ SUBMITTED = "submitted"
 
 def _round(round_id) -> Round:
     return get_object_or_404(
-        Round.objects.select_related("consultation", "survey", "consultation__page"),
+        # Not the consultation's page: only the refusal needs it (one query then).
+        Round.objects.select_related("consultation", "survey"),
         pk=round_id,
     )
 
@@ -55,6 +56,20 @@ def _draft(request, round_) -> Draft | None:
     return Draft.objects.filter(pk=draft_id, round=round_).first() if draft_id else None
 
 
+def _round_and_draft(request, round_id) -> tuple[Round, Draft | None]:
+    """The round and this browser's draft of it: one query when there is a draft."""
+    draft_id = request.session.get(DRAFTS, {}).get(str(round_id))
+    if draft_id:
+        draft = (
+            Draft.objects.select_related("round__consultation", "round__survey")
+            .filter(pk=draft_id, round_id=round_id)
+            .first()
+        )
+        if draft is not None:
+            return draft.round, draft
+    return _round(round_id), None
+
+
 @require_http_methods(["GET", "POST"])
 def start(request, round_id):
     round_ = _round(round_id)
@@ -71,7 +86,7 @@ def start(request, round_id):
             str(round_.pk): str(draft.pk),
         }
         return redirect("surveys:section", round_id=round_.pk, number=1)
-    sections = sections_of(round_.survey)
+    sections = live_sections(round_.survey)
     return render(
         request,
         "surveys/start.html",
@@ -86,13 +101,12 @@ def start(request, round_id):
 
 @require_http_methods(["GET", "POST"])
 def section(request, round_id, number):
-    round_ = _round(round_id)
+    round_, draft = _round_and_draft(request, round_id)
     if refused := _refusal(request, round_):
         return refused
-    draft = _draft(request, round_)
     if draft is None:
         return redirect("surveys:start", round_id=round_.pk)
-    sections = sections_of(round_.survey)
+    sections = live_sections(round_.survey)
     if not 1 <= number <= len(sections):
         raise Http404("No such section")
     current = sections[number - 1]
@@ -127,10 +141,9 @@ def section(request, round_id, number):
 
 @require_http_methods(["GET", "POST"])
 def check(request, round_id):
-    round_ = _round(round_id)
+    round_, draft = _round_and_draft(request, round_id)
     if refused := _refusal(request, round_):
         return refused
-    draft = _draft(request, round_)
     if draft is None:
         return redirect("surveys:start", round_id=round_.pk)
     errors = {}
@@ -172,7 +185,7 @@ def check(request, round_id):
                 for q in shown_questions(s, draft.answers)
             ],
         )
-        for s in sections_of(round_.survey)
+        for s in live_sections(round_.survey)
     ]
     return render(
         request,
@@ -193,7 +206,8 @@ def confirmation(request, reference):
     if reference not in request.session.get(SUBMITTED, []):
         raise Http404("No such response in this browser")
     response = get_object_or_404(
-        Response.objects.select_related("round__consultation"), reference=reference
+        Response.objects.select_related("round__consultation__page"),
+        reference=reference,
     )
     return render(request, "surveys/confirmation.html", {"response": response})
 
@@ -210,10 +224,9 @@ def _display(answer, question=None) -> str:
 @require_http_methods(["GET", "POST"])
 def save(request, round_id):
     """Save and come back later: a personal link, shown, and e-mailed on request."""
-    round_ = _round(round_id)
+    round_, draft = _round_and_draft(request, round_id)
     if refused := _refusal(request, round_):
         return refused
-    draft = _draft(request, round_)
     if draft is None:
         return redirect("surveys:start", round_id=round_.pk)
     form = ResumeEmailForm(request.POST if "email" in request.POST else None)
@@ -324,10 +337,9 @@ def _after_questions(round_, draft) -> str:
 @require_http_methods(["GET", "POST"])
 def equalities(request, round_id):
     """The optional equalities monitoring questions, with why we ask."""
-    round_ = _round(round_id)
+    round_, draft = _round_and_draft(request, round_id)
     if refused := _refusal(request, round_):
         return refused
-    draft = _draft(request, round_)
     if draft is None or not round_.survey.include_equalities:
         return redirect("surveys:start", round_id=round_.pk)
     form = EqualitiesForm(

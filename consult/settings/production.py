@@ -23,6 +23,10 @@ CELERY_BROKER_URL = env("CELERY_BROKER_URL")
 CELERY_TASK_ALWAYS_EAGER = False
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=CELERY_BROKER_URL)
 CACHES = {"default": env.cache("CACHE_URL", default=CELERY_BROKER_URL)}
+# Read sessions from the shared Redis cache, still written to the database.
+SESSION_ENGINE = env(
+    "SESSION_ENGINE", default="django.contrib.sessions.backends.cached_db"
+)
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend"
 )
