@@ -8,6 +8,8 @@ that key, which the database allows once per round.
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from consult.accounts.rules import is_council_staff
+
 from .models import Consultation, Round
 
 SESSION_KEY = "admissions"
@@ -33,6 +35,6 @@ def admission_key(request, round_: Round) -> str | None:
     if audience == Consultation.Audience.PUBLIC:
         return ""
     if audience == Consultation.Audience.STAFF:
-        return "" if request.user.is_authenticated else None
+        return "" if is_council_staff(request.user) else None
     admission = request.session.get(SESSION_KEY, {}).get(str(round_.pk))
     return admission["key"] if admission else None
