@@ -2,8 +2,18 @@
 
 import json
 import logging
+import re
 
 _STANDARD = set(vars(logging.makeLogRecord({})))
+# Personal links carry their secret in the path; Django logs paths (a refused
+# link's "Not Found", say). Logs keep the route, never the token.
+_PERSONAL_LINK = re.compile(
+    r"(/(?:audiences/invitation|respond/resume|respond/response)/)[^/\s'\"]+"
+)
+
+
+def redact_personal_links(text: str) -> str:
+    return _PERSONAL_LINK.sub(r"\1[token]", text)
 
 
 class JsonFormatter(logging.Formatter):
@@ -23,4 +33,4 @@ class JsonFormatter(logging.Formatter):
         )
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
-        return json.dumps(entry, default=str)
+        return redact_personal_links(json.dumps(entry, default=str))

@@ -1,0 +1,36 @@
+"""Logs are JSON, one object a line, and never hold a personal link's token."""
+
+import json
+import logging
+
+from consult.logging import JsonFormatter
+
+
+def _formatted(msg, *args, **extra) -> dict:
+    record = logging.makeLogRecord(
+        {"name": "django.request", "levelname": "WARNING", "msg": msg, "args": args}
+    )
+    record.__dict__.update(extra)
+    return json.loads(JsonFormatter().format(record))
+
+
+def test_extra_fields_are_kept():
+    entry = _formatted("Sent %d invitations", 3, round_id="r1")
+    assert entry["message"] == "Sent 3 invitations" and entry["round_id"] == "r1"
+
+
+def test_personal_link_tokens_never_reach_the_logs():
+    token = "s3cr3t-T0ken_value"
+    for path in (
+        f"/audiences/invitation/{token}/",
+        f"/respond/resume/{token}/",
+        f"/respond/response/{token}/",
+    ):
+        entry = _formatted(
+            "Not Found: %s", path, request=f"<WSGIRequest: GET '{path}'>"
+        )
+        line = json.dumps(entry)
+        assert token not in line
+        assert "[token]" in entry["message"]
+    # Other paths are left as they are.
+    assert _formatted("Not Found: %s", "/consultations/x/")["message"].endswith("/x/")
