@@ -171,3 +171,47 @@ def test_codebook_snippet_edits_themes_inline(client, officer, tagged):
     html = client.get(url).content.decode()
     assert "Single front door" in html and "Signals" in html
     assert Codebook.objects.count() == 1
+
+
+def _queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_pages_read_in_bulk_whatever_the_number_of_answers(client, officer, tagged):
+    from tests.consult.analysis.factories import add_answers
+
+    consultation, codebook, _ = tagged
+    client.force_login(officer)
+    theme = codebook.themes.get(key="front-door")
+    urls = [
+        _url("analysis_consultation", consultation),
+        _url("analysis_theme", consultation, theme_id=theme.pk),
+    ]
+    before = [_queries(client, url) for url in urls]
+    round_ = consultation.rounds.get()
+    more = add_answers(
+        round_,
+        round_.survey.questions.get(),
+        [f"Answer {i}: one number to phone, and CAMHS." for i in range(20)],
+    )
+    analyse_answers(answers=load_answers(a.pk for a in more), codebook=codebook)
+    assert [_queries(client, url) for url in urls] == before
+
+
+def test_a_failed_run_shows_its_error(client, officer, tagged):
+    consultation, _, _ = tagged
+    AnalysisRun.objects.create(
+        consultation=consultation,
+        pipeline_version="2",
+        status=AnalysisRun.Status.FAILED,
+        error="Missing NLTK data: wordnet (needed for lemmas and word relations).",
+    )
+    client.force_login(officer)
+    html = client.get(_url("analysis_consultation", consultation)).content.decode()
+    assert "The analysis stopped:" in html and "Missing NLTK data: wordnet" in html
+    assert "Run analysis again" in html
