@@ -81,8 +81,14 @@ def celery_workers(transactional_db):
     Tests that use it must commit their data (transactional_db) so the worker
     sees it. The queue is purged first, so leftovers of a killed run do not leak in.
     """
+    from celery._state import _set_task_join_will_block
+
     from consult.celery import app
 
+    # Eager tasks sent from several threads at once (a test submitting
+    # concurrently) can leave Celery's process-wide "inside a task" guard set,
+    # which makes result.get() refuse here; this process is not a task.
+    _set_task_join_will_block(False)
     broker = settings.INTEGRATION_BROKER_URL
     app.conf.update(broker_url=broker, result_backend=broker, task_always_eager=False)
     app.control.purge()
