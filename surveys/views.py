@@ -43,11 +43,15 @@ def _refusal(request, round_):
     if admission_key(request, round_) is None and not may_continue_assisted(
         request.user, _draft(request, round_)
     ):
-        if round_.consultation.audience == Consultation.Audience.STAFF:
-            return redirect_to_login(request.get_full_path())
-        return render(
-            request, "surveys/not_admitted.html", {"round": round_}, status=403
+        # A review round is by personal link whatever the audience.
+        staff_only = (
+            round_.consultation.audience == Consultation.Audience.STAFF
+            and round_.kind == Round.Kind.MAIN
         )
+        if staff_only and not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        context = {"round": round_, "staff_only": staff_only}
+        return render(request, "surveys/not_admitted.html", context, status=403)
     return None
 
 

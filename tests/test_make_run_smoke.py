@@ -51,8 +51,9 @@ def test_make_run_serves_the_demo_consultation(tmp_path):
                 break
             except OSError:
                 time.sleep(1)
-        assert html is not None, "make run did not serve the site:\n" + (
-            (tmp_path / "make-run.log").read_text()[-5000:]
+        assert html is not None, (
+            "make run did not serve the site:\n"
+            + ((tmp_path / "make-run.log").read_text()[-5000:])
         )
         assert "A new operating model for Children&#x27;s Services" in html
         assert "Outcome published" in html

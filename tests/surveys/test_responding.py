@@ -3,10 +3,12 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 
 from consult.accounts.models import User
+from consult.accounts.roles import Role
 from surveys.models import Answer, Consultation, Draft, Response
 from tests.surveys.factories import survey_round
 
@@ -137,7 +139,12 @@ def test_staff_consultations_need_sign_in(client):
     round_, _ = survey_round(consultation__audience=Consultation.Audience.STAFF)
     response = client.get(url("start", round_))
     assert response.status_code == 302 and "/accounts/login/" in response.url
-    client.force_login(User.objects.create_user("staff@example.org", "x" * 16))
+    someone = User.objects.create_user("someone@example.org", "x" * 16)
+    client.force_login(someone)
+    refused = client.get(url("start", round_))
+    assert refused.status_code == 403
+    assert "This consultation is for council staff" in refused.content.decode()
+    someone.groups.add(Group.objects.get(name=Role.STAFF))
     assert client.get(url("start", round_)).status_code == 200
 
 

@@ -22,7 +22,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from consult.accounts.roles import Role
-from surveys.models import Consultation, Draft, Response
+from surveys.models import Consultation, Draft, Response, ResponseImport
 from surveys.tokens import new_token
 from tests.cms.factories import ConsultationFactory, add_consultation_page
 from tests.conftest import with_totp
@@ -101,6 +101,111 @@ OWN = [
     # permission refusal inside its admin with a redirect to the dashboard.
     Case("surveys_exports", row(LOGIN, 403, 403, 403, REDIRECT, 200)),
     Case("surveys_copy", row(LOGIN, 403, 403, 403, REDIRECT, 200), args="survey pk"),
+    # Assisted responses: staff, service managers and officers help families.
+    Case("surveys:assist", row(LOGIN, 403, 200, 200, 403, 200)),
+    Case(
+        "surveys:assist_start", row(LOGIN, 403, 200, 200, 403, 200), args="public round"
+    ),
+    # Response imports: officers (surveys.import_responses) only.
+    Case("surveys_imports", row(LOGIN, 403, 403, 403, 403, 200)),
+    Case("surveys_import_mapping", row(LOGIN, 403, 403, 403, 403, 200), args="import"),
+    Case("surveys_import_report", row(LOGIN, 403, 403, 403, 403, 200), args="import"),
+    # Nominations: service managers for the services they manage; officers all.
+    Case("audiences:index", row(LOGIN, 403, 403, 200, 403, 200)),
+    Case("audiences:template", row(LOGIN, 403, 403, 200, 403, 200)),
+    Case(
+        "audiences:nominations",
+        row(LOGIN, 403, 403, 200, 403, 200),
+        args="managed consultation",
+    ),
+    Case(
+        "audiences:nominations",
+        row(LOGIN, 403, 403, 404, 403, 200),
+        args="unmanaged consultation",
+    ),
+    Case(
+        "audiences:add",
+        row(LOGIN, 403, 403, 200, 403, 200),
+        args="managed consultation",
+    ),
+    Case(
+        "audiences:add",
+        row(LOGIN, 403, 403, 404, 403, 200),
+        args="unmanaged consultation",
+    ),
+    Case(
+        "audiences:upload",
+        row(LOGIN, 403, 403, 200, 403, 200),
+        args="managed consultation",
+    ),
+    # Sending now is a POST, for officers.
+    Case(
+        "audiences:send",
+        row(LOGIN, 405, 405, 405, 405, 405),
+        args="managed consultation",
+    ),
+    Case(
+        "audiences:send",
+        row(LOGIN, 403, 403, 403, 403, REDIRECT),
+        args="managed consultation",
+        method="post",
+    ),
+    Case("audiences:erase", row(LOGIN, 403, 403, 200, 403, 200), args="nomination"),
+    # A personal link is the key, whoever holds it; a wrong one is "not found".
+    Case("audiences:invitation", row(404), args="bad token"),
+    Case("audiences:invitation", row(REDIRECT), args="invitation token"),
+    # Analysis: officers; project leads only for the consultations they lead.
+    Case("analysis_index", row(LOGIN, 403, 403, 403, 200, 200)),
+    Case(
+        "analysis_consultation",
+        row(LOGIN, 403, 403, 403, 200, 200),
+        args="led analysis",
+    ),
+    Case(
+        "analysis_consultation",
+        row(LOGIN, 403, 403, 403, 404, 200),
+        args="other analysis",
+    ),
+    Case(
+        "analysis_run",
+        row(LOGIN, 403, 403, 403, 405, 405),
+        args="led analysis",
+    ),
+    Case(
+        "analysis_run",
+        row(LOGIN, 403, 403, 403, REDIRECT, REDIRECT),
+        args="led analysis",
+        method="post",
+    ),
+    Case("analysis_cancel", row(LOGIN, 403, 403, 403, 405, 405), args="led analysis"),
+    Case("analysis_resume", row(LOGIN, 403, 403, 403, 405, 405), args="led analysis"),
+    Case("analysis_measure", row(LOGIN, 403, 403, 403, 405, 405), args="led analysis"),
+    Case("analysis_theme", row(LOGIN, 403, 403, 403, 200, 200), args="led theme"),
+    Case("analysis_theme", row(LOGIN, 403, 403, 403, 404, 200), args="other theme"),
+    Case(
+        "analysis_import", row(LOGIN, 403, 403, 403, REDIRECT, 200), args="led analysis"
+    ),
+    Case(
+        "analysis_export", row(LOGIN, 403, 403, 403, 200, 200), args="led codebook csv"
+    ),
+    Case(
+        "analysis_export",
+        row(LOGIN, 403, 403, 403, 404, 200),
+        args="other codebook csv",
+    ),
+    Case("analysis_decide", row(LOGIN, 403, 403, 403, 405, 405), args="led tag"),
+    Case(
+        "analysis_decide",
+        row(LOGIN, 403, 403, 403, REDIRECT, REDIRECT),
+        args="led tag",
+        method="post",
+    ),
+    Case(
+        "analysis_decide",
+        row(LOGIN, 403, 403, 403, 404, REDIRECT),
+        args="other tag",
+        method="post",
+    ),
 ]
 
 # --- Public pages, served by Wagtail ------------------------------------------
@@ -208,13 +313,14 @@ def world(site_root):
         site_root, title="Other consultation", consultation=other
     )
 
+    args = {**_audiences_args(people, led), **_analysis_args(led, other)}
     resume_token, resume_hash = new_token()
     Draft.objects.create(round=public, resume_token_hash=resume_hash)
     manage_token, manage_hash = new_token()
     response = Response.objects.create(
         round=public, reference="SB-MATRIX1", manage_token_hash=manage_hash
     )
-    args = {
+    args |= {
         "": {},
         "public round": {"round_id": public.pk},
         "staff round": {"round_id": staff_round.pk},
@@ -236,7 +342,66 @@ def world(site_root):
         "led consultation": {"pk": led.pk},
         "other consultation": {"pk": other.pk},
     }
+    args["import"] = {
+        "pk": ResponseImport.objects.create(
+            round=public, file_name="paper.csv", file_format="csv", columns=["a"]
+        ).pk
+    }
     return people, args
+
+
+def _audiences_args(people, led) -> dict:
+    from consult.audiences.models import Invitation
+    from tests.consult.audiences.factories import NominationFactory, ServiceFactory
+
+    mine, theirs = ServiceFactory(), ServiceFactory()
+    mine.managers.add(people["manager"])
+    managed, _ = survey_round(
+        consultation=ConsultationFactory(audience=Consultation.Audience.TARGETED)
+    )
+    managed.consultation.services.add(mine)
+    unmanaged, _ = survey_round(
+        consultation=ConsultationFactory(audience=Consultation.Audience.TARGETED)
+    )
+    unmanaged.consultation.services.add(theirs)
+    nomination = NominationFactory(consultation=managed.consultation, service=mine)
+    token, token_hash = new_token()
+    Invitation.objects.create(
+        nomination=nomination,
+        round=managed,
+        expires_at=managed.closes_at,
+        token_hash=token_hash,
+        sent_at=timezone.now(),
+    )
+    return {
+        "managed consultation": {"consultation_id": managed.consultation_id},
+        "unmanaged consultation": {"consultation_id": unmanaged.consultation_id},
+        "nomination": {"nomination_id": nomination.pk},
+        "invitation token": {"token": token},
+    }
+
+
+def _analysis_args(led, other) -> dict:
+    from consult.analysis.models import ThemeAssignment
+    from tests.consult.analysis.factories import add_answers, codebook_for
+
+    args = {}
+    for key, consultation in (("led", led), ("other", other)):
+        codebook = codebook_for(consultation)
+        theme = codebook.themes.first()
+        round_ = consultation.main_round or survey_round(consultation=consultation)[0]
+        views = round_.survey.questions.filter(kind="long_text").first()
+        answer = add_answers(round_, views, ["The bus to one site is too far"])[0]
+        tag = ThemeAssignment.objects.create(
+            answer=answer, theme=theme, consultation=consultation, score=1.0
+        )
+        args |= {
+            f"{key} analysis": {"consultation_id": consultation.pk},
+            f"{key} theme": {"consultation_id": consultation.pk, "theme_id": theme.pk},
+            f"{key} codebook csv": {"consultation_id": consultation.pk, "fmt": "csv"},
+            f"{key} tag": {"assignment_id": tag.pk},
+        }
+    return args
 
 
 def _answer(response) -> str | int:
