@@ -67,3 +67,28 @@ def open_review(consultation, *, opens_in=-DAY, days=14):
         summary=review.summary_from(themes),
         themes=themes,
     )
+
+
+def review_response(round_, *, checks=None, corrections=None, ranking=None):
+    """Send one review response through the real service.
+
+    ``checks``/``corrections``: theme name -> option / text; ``ranking``: the
+    theme names in ranked order.
+    """
+    from consult.audiences.models import ReviewTheme
+    from surveys.models import Draft
+    from surveys.services import submit_draft
+
+    answers = {}
+    for theme in ReviewTheme.objects.filter(round=round_):
+        if theme.name in (checks or {}):
+            answers[str(theme.check_question_id)] = checks[theme.name]
+        if theme.name in (corrections or {}):
+            answers[str(theme.correction_question_id)] = corrections[theme.name]
+        if ranking:
+            options = theme.ranking_question.choices()
+            answers[str(theme.ranking_question_id)] = [
+                str(ranking.index(o) + 1) for o in options
+            ]
+    draft = Draft.objects.create(round=round_, answers=answers)
+    return submit_draft(draft_id=draft.pk)
