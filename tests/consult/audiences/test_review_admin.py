@@ -75,9 +75,14 @@ def test_not_before_the_main_round_closes(client):
 
 
 def _refused(response) -> bool:
-    # Wagtail's admin turns PermissionDenied into a redirect to its dashboard.
+    # Wagtail's admin turns PermissionDenied into a redirect to its dashboard,
+    # and sends people without admin access to its sign-in page.
     return response.status_code == 403 or (
-        response.status_code == 302 and response.url == reverse("wagtailadmin_home")
+        response.status_code == 302
+        and (
+            response.url == reverse("wagtailadmin_home")
+            or response.url.startswith(reverse("wagtailadmin_login"))
+        )
     )
 
 
