@@ -9,7 +9,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 
-from .forms import NomineeForm
+from .forms import NomineeForm, taken_contacts
 from .models import Nomination
 
 COLUMNS = (
@@ -98,26 +98,27 @@ def check_file(upload, *, consultation) -> Report:
     reader.fieldnames = headers
     report = Report()
     seen: dict[str, int] = {}
+    taken = taken_contacts(consultation)
     for number, raw in enumerate(reader, start=2):
         if number - 1 > MAX_ROWS:
             return Report(file_error=f"The file has more than {MAX_ROWS:,} rows")
         values = {k: (v or "").strip() for k, v in raw.items() if k in COLUMNS}
         if not any(values.values()):
             continue  # a blank line, as spreadsheets leave at the end
-        report.rows.append(_check_row(number, values, consultation, seen))
+        report.rows.append(_check_row(number, values, consultation, seen, taken))
     if not report.rows:
         report.file_error = "The file has no nominees in it"
     return report
 
 
-def _check_row(number: int, values: dict, consultation, seen: dict) -> Row:
+def _check_row(number: int, values: dict, consultation, seen: dict, taken) -> Row:
     relationship = values.get("relationship", "")
     data = {
         **values,
         "relationship": RELATIONSHIPS.get(relationship.lower(), relationship),
         "consent_to_contact": "on" if values.get("consent", "").lower() in YES else "",
     }
-    form = NomineeForm(data, consultation=consultation)
+    form = NomineeForm(data, consultation=consultation, taken=taken)
     row = Row(
         number=number,
         name=values.get("name", ""),

@@ -59,9 +59,11 @@ class NomineeForm(forms.Form):
         error_messages={"required": CONSENT_ERROR},
     )
 
-    def __init__(self, *args, consultation, **kwargs):
+    def __init__(self, *args, consultation, taken=None, **kwargs):
+        """``taken``: (e-mails, mobiles) already nominated, when checking many rows."""
         super().__init__(*args, **kwargs)
         self.consultation = consultation
+        self.taken = taken
 
     def clean_email(self):
         return normalise_email(self.cleaned_data["email"])
@@ -76,12 +78,12 @@ class NomineeForm(forms.Form):
             self.add_error(
                 "email", "Enter an e-mail address or a mobile phone number, or both"
             )
-        existing = Nomination.objects.filter(consultation=self.consultation)
-        if email and existing.filter(email=email).exists():
+        emails, mobiles = self.taken or _taken(self.consultation, email, mobile)
+        if email and email in emails:
             self.add_error(
                 "email", "Someone with this e-mail address is already nominated"
             )
-        if mobile and existing.filter(mobile=mobile).exists():
+        if mobile and mobile in mobiles:
             self.add_error(
                 "mobile", "Someone with this mobile number is already nominated"
             )
@@ -89,6 +91,25 @@ class NomineeForm(forms.Form):
 
     def nomination_details(self) -> dict:
         return {k: v for k, v in self.cleaned_data.items() if k != "service"}
+
+
+def _taken(consultation, *contacts) -> tuple[set, set]:
+    """Which of these contacts are already nominated for the consultation."""
+    existing = Nomination.objects.filter(consultation=consultation)
+    wanted = [c for c in contacts if c]
+    return (
+        set(existing.filter(email__in=wanted).values_list("email", flat=True)),
+        set(existing.filter(mobile__in=wanted).values_list("mobile", flat=True)),
+    )
+
+
+def taken_contacts(consultation) -> tuple[set, set]:
+    """Every e-mail address and mobile already nominated for the consultation."""
+    existing = Nomination.objects.filter(consultation=consultation)
+    return (
+        set(existing.exclude(email="").values_list("email", flat=True)),
+        set(existing.exclude(mobile="").values_list("mobile", flat=True)),
+    )
 
 
 class NominationForm(NomineeForm):
@@ -106,6 +127,9 @@ class NominationForm(NomineeForm):
         self.fields["service"].queryset = services
         self.order_fields(["service"])
         self.helper = FormHelper()
+        self.helper.attrs = {
+            "novalidate": ""
+        }  # GOV.UK: our messages, not the browser's
         self.helper.label_size = Size.SMALL
         self.helper.legend_size = Size.SMALL
         self.helper.add_input(Submit("submit", "Add nominee"))
@@ -130,6 +154,9 @@ class UploadForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["service"].queryset = services
         self.helper = FormHelper()
+        self.helper.attrs = {
+            "novalidate": ""
+        }  # GOV.UK: our messages, not the browser's
         self.helper.label_size = Size.SMALL
         self.helper.add_input(Submit("submit", "Upload and check"))
 

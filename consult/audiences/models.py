@@ -139,7 +139,7 @@ class Nomination(models.Model):
 
     def __str__(self):
         if self.contact_erased_at:
-            return _("Nomination (contact details deleted)")
+            return str(_("Nomination (contact details deleted)"))
         return self.name or self.email or self.mobile
 
     @property
@@ -176,7 +176,7 @@ class Invitation(models.Model):
         RESPONDED = "responded", _("Responded")
         BOUNCED = "bounced", _("Bounced")
         EXPIRED = "expired", _("Expired")
-        WITHDRAWN = "withdrawn", _("Contact details deleted")
+        ERASED = "erased", _("Contact details deleted")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     # Review period (review.py): either a nominee or an earlier respondent.
@@ -257,7 +257,7 @@ class Invitation(models.Model):
         if self.responded_at:
             return self.Status.RESPONDED
         if self.recipient.is_erased:
-            return self.Status.WITHDRAWN
+            return self.Status.ERASED
         if self.failed_at:
             return self.Status.BOUNCED
         if started:

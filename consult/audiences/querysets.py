@@ -1,5 +1,7 @@
 """Reads for nominations and invitations."""
 
+from datetime import timedelta
+
 from django.db import models
 from django.utils import timezone
 
@@ -24,10 +26,13 @@ class InvitationQuerySet(models.QuerySet):
         return self.filter(sent_at__isnull=True, nomination__contact_erased_at=None)
 
     def due_reminder(self, *, closing_before):
-        """Sent, not answered, not reminded, in open rounds closing before the date."""
+        """Sent, not answered, not reminded, in open rounds closing before the date.
+
+        An invitation sent less than a day ago is not reminded yet.
+        """
         now = timezone.now()
         return self.filter(
-            sent_at__isnull=False,
+            sent_at__lte=now - timedelta(days=1),
             failed_at__isnull=True,
             responded_at__isnull=True,
             reminder_sent_at__isnull=True,
@@ -65,7 +70,7 @@ class NominationRow:
         self.status = (
             invitation.status_given(started=started)
             if invitation
-            else ("withdrawn" if nomination.is_erased else "not_sent")
+            else ("erased" if nomination.is_erased else "not_sent")
         )
         failures = [
             d

@@ -124,12 +124,13 @@ def ensure_invitations(*, round_: Round, nominations=None) -> int:
 
 
 def _send_on_commit(invitation_ids) -> None:
-    from .tasks import send_messages
+    from .tasks import CHUNK, send_messages
 
     ids = [str(i) for i in invitation_ids]
-    if ids:
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
         transaction.on_commit(
-            lambda: send_messages.delay(ids, Delivery.Kind.INVITATION)
+            lambda chunk=chunk: send_messages.delay(chunk, Delivery.Kind.INVITATION)
         )
 
 

@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from surveys.admission import admit
@@ -86,16 +87,27 @@ def nominations(request, consultation_id):
             "page": page,
             "counts": counts,
             "filters": filters,
-            "query": request.GET.copy().urlencode() if request.GET else "",
             "can_send": rules.can_send_invitations(request.user),
         },
     )
+
+
+def _closed_page(request, consultation):
+    """Nominations end when the main round closes: nobody could be invited."""
+    main = consultation.main_round
+    if main is not None and timezone.now() >= main.closes_at:
+        return render(
+            request, "audiences/closed.html", {"consultation": consultation}, status=410
+        )
+    return None
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def add(request, consultation_id):
     consultation, services_ = _consultation(request, consultation_id)
+    if closed := _closed_page(request, consultation):
+        return closed
     form = NominationForm(
         request.POST or None, consultation=consultation, services=services_
     )
@@ -125,6 +137,8 @@ def add(request, consultation_id):
 def upload(request, consultation_id):
     """Upload a CSV: every row checked; imported only if no row is refused."""
     consultation, services_ = _consultation(request, consultation_id)
+    if closed := _closed_page(request, consultation):
+        return closed
     form = UploadForm(request.POST or None, request.FILES or None, services=services_)
     if request.method == "POST" and form.is_valid():
         report = csv_import.check_file(

@@ -169,3 +169,22 @@ def test_nominating_before_the_round_opens_sends_nothing_yet(client, post, scene
     invitation = Invitation.objects.get()
     assert invitation.sent_at is None
     assert not mail.outbox
+
+
+def test_nominations_close_with_the_main_round(client, post, scene):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    consultation, mine, _, manager = scene
+    round_ = consultation.main_round
+    round_.opens_at = timezone.now() - timedelta(days=10)
+    round_.closes_at = timezone.now() - timedelta(minutes=1)
+    round_.save()
+    client.force_login(manager)
+    response = post(_add(client, consultation), _form(mine))
+    assert response.status_code == 410
+    assert "Nominations have closed" in response.content.decode()
+    upload = reverse("audiences:upload", kwargs={"consultation_id": consultation.pk})
+    assert client.get(upload).status_code == 410
+    assert not Nomination.objects.exists()

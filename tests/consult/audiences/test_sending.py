@@ -121,6 +121,9 @@ def test_reminders_go_once_to_those_who_have_not_responded(
     Round.objects.filter(pk=round_.pk).update(
         closes_at=timezone.now() + timedelta(days=2)
     )
+    # Not within a day of the invitation itself.
+    assert tasks.send_due_reminders.delay().get() == 0
+    Invitation.objects.update(sent_at=timezone.now() - timedelta(days=5))
     assert tasks.send_due_reminders.delay().get() == 3
     assert tasks.send_due_reminders.delay().get() == 0  # already reminded
     assert len(mail.outbox) == 2  # the third is by text message
