@@ -171,3 +171,92 @@ def test_codebook_snippet_edits_themes_inline(client, officer, tagged):
     html = client.get(url).content.decode()
     assert "Single front door" in html and "Signals" in html
     assert Codebook.objects.count() == 1
+
+
+def _queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_pages_read_in_bulk_whatever_the_number_of_answers(client, officer, tagged):
+    from tests.consult.analysis.factories import add_answers
+
+    consultation, codebook, _ = tagged
+    client.force_login(officer)
+    theme = codebook.themes.get(key="front-door")
+    urls = [
+        _url("analysis_consultation", consultation),
+        _url("analysis_theme", consultation, theme_id=theme.pk),
+    ]
+    before = [_queries(client, url) for url in urls]
+    round_ = consultation.rounds.get()
+    more = add_answers(
+        round_,
+        round_.survey.questions.get(),
+        [f"Answer {i}: one number to phone, and CAMHS." for i in range(20)],
+    )
+    analyse_answers(answers=load_answers(a.pk for a in more), codebook=codebook)
+    assert [_queries(client, url) for url in urls] == before
+
+
+def test_a_failed_run_shows_its_error(client, officer, tagged):
+    consultation, _, _ = tagged
+    AnalysisRun.objects.create(
+        consultation=consultation,
+        pipeline_version="2",
+        status=AnalysisRun.Status.FAILED,
+        error="Missing NLTK data: wordnet (needed for lemmas and word relations).",
+    )
+    client.force_login(officer)
+    html = client.get(_url("analysis_consultation", consultation)).content.decode()
+    assert "The analysis stopped:" in html and "Missing NLTK data: wordnet" in html
+    assert "Run analysis again" in html
+
+
+def test_officer_edits_themes_inline_with_a_parent_from_the_same_codebook(
+    client, officer, tagged
+):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    consultation, codebook, _ = tagged
+    other = ConsultationFactory()
+    from tests.consult.analysis.factories import codebook_for
+
+    foreign = codebook_for(other).themes.get(key="camhs")
+    client.force_login(officer)
+    themes = list(codebook.themes.order_by("sort_order"))
+    site = next(t for t in themes if t.key == "one-site")
+
+    def data(parent):
+        rows = [
+            {
+                "id": t.pk,
+                "name": t.name,
+                "key": t.key,
+                "description": t.description,
+                "signals": t.signals,
+                "exclusions": t.exclusions,
+                "parent": parent if t.key == "parking" else (t.parent_id or ""),
+            }
+            for t in themes
+        ]
+        rows[0]["signals"] = "front door\none number\nhelpline"
+        return nested_form_data(
+            {
+                "consultation": consultation.pk,
+                "themes": inline_formset(rows, initial=len(rows)),
+            }
+        )
+
+    url = reverse("wagtailsnippets_analysis_codebook:edit", args=[codebook.pk])
+    refused = client.post(url, data(foreign.pk))
+    assert refused.status_code == 200  # the form again, with the error
+    assert codebook.themes.get(key="parking").parent == site
+    response = client.post(url, data(site.pk))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    door = codebook.themes.get(key="front-door")
+    assert door.signal_list == ["front door", "one number", "helpline"]
