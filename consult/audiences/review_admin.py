@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
 from django.views.decorators.http import require_http_methods
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -122,13 +121,3 @@ def review_button(snippet, user, next_url=None):
             reverse("audiences_review_open", args=[snippet.pk]),
             priority=30,
         )
-
-
-@hooks.register("insert_global_admin_css")
-def accessible_success_messages():
-    # Wagtail's green success message (white on #298d6f, 4.1:1) fails WCAG AA
-    # contrast; a darker green gives 6.4:1. Our admin pages announce with it.
-    return format_html(
-        "<style>.messages .success{{background-color:{} !important;}}</style>",
-        "#1d6b54",
-    )
