@@ -50,15 +50,14 @@ class InvitationQuerySet(models.QuerySet):
         )
 
 
-def started_keys(invitations) -> set[str]:
-    """Admission keys of these invitations that have a draft in progress."""
+def started_keys(round_) -> set[str]:
+    """Admission keys with a draft in ``round_``: their invitations were started."""
     from surveys.models import Draft
 
-    keys = [i.admission_key for i in invitations]
-    found = Draft.objects.filter(admitted_by__in=keys).values_list(
-        "admitted_by", flat=True
-    )
-    return set(found)
+    if round_ is None:
+        return set()
+    drafts = Draft.objects.filter(round=round_).exclude(admitted_by="")
+    return set(drafts.values_list("admitted_by", flat=True))
 
 
 class NominationRow:
@@ -98,13 +97,14 @@ def nomination_rows(consultation, services) -> list[NominationRow]:
         .prefetch_related(models.Prefetch("invitations", queryset=invitations))
         .order_by("name", "created_at")
     )
-    latest = {n.pk: next(iter(n.invitations.all()), None) for n in nominations}
-    started = started_keys([i for i in latest.values() if i])
+    invited_to_main = {n.pk: next(iter(n.invitations.all()), None) for n in nominations}
+    started = started_keys(main)
     return [
         NominationRow(
             n,
-            latest[n.pk],
-            bool(latest[n.pk]) and latest[n.pk].admission_key in started,
+            invited_to_main[n.pk],
+            bool(invited_to_main[n.pk])
+            and invited_to_main[n.pk].admission_key in started,
         )
         for n in nominations
     ]

@@ -12,13 +12,10 @@ from .models import Service
 
 
 def can_use_nominations(user) -> bool:
+    """Officers and service managers; ``services_for`` scopes what they see."""
     return bool(
         is_officer(user)
-        or (
-            user.is_authenticated
-            and user.has_role(Role.SERVICE_MANAGER)
-            and user.managed_services.exists()
-        )
+        or (user.is_authenticated and user.has_role(Role.SERVICE_MANAGER))
     )
 
 

@@ -8,6 +8,7 @@ from consult.accounts.models import User
 from consult.accounts.roles import Role
 from consult.audiences.models import Invitation, Nomination, Service
 from surveys.models import Consultation
+from tests.conftest import with_totp
 from tests.surveys.factories import survey_round
 
 
@@ -35,6 +36,8 @@ def user(email, role=None):
     person = User.objects.create_user(email, "a-long-password-1")
     if role:
         person.groups.add(Group.objects.get(name=role))
+    if role in (Role.OFFICER, Role.PROJECT_LEAD):
+        with_totp(person)
     return person
 
 

@@ -168,3 +168,15 @@ def test_a_manager_cannot_delete_another_services_nominee(client, scene):
     assert client.post(url).status_code == 404
     theirs.refresh_from_db()
     assert not theirs.is_erased
+
+
+def test_a_manager_of_no_service_sees_no_consultation(client, scene):
+    consultation, _, _ = scene
+    client.force_login(user("new-manager@example.org", Role.SERVICE_MANAGER))
+    page = client.get(reverse("audiences:index"))
+    assert page.status_code == 200
+    assert consultation.title not in page.content.decode()
+    assert "No targeted consultation concerns the services you manage" in (
+        page.content.decode()
+    )
+    assert client.get(_url(consultation)).status_code == 404

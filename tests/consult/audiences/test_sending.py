@@ -166,3 +166,26 @@ def test_the_beat_schedule_names_real_tasks(settings):
         "audiences.purge_nominee_contacts",
     } <= names
     assert names <= set(app.tasks)
+
+
+def test_the_database_scheduler_installs_the_schedule(settings):
+    """At start-up DatabaseScheduler makes each static entry a row, as here."""
+    from django_celery_beat.models import PeriodicTask
+    from django_celery_beat.schedulers import DatabaseScheduler
+
+    from consult.celery import app
+
+    for name, fields in settings.CELERY_BEAT_SCHEDULE.items():
+        DatabaseScheduler.Entry.from_entry(name, app=app, **fields)
+    installed = {t.name: t for t in PeriodicTask.objects.select_related("interval")}
+    invitations = installed["audiences-send-due-invitations"]
+    assert invitations.task == "audiences.send_due_invitations"
+    assert invitations.enabled
+    assert (
+        invitations.interval.every
+        * {"seconds": 1, "minutes": 60}[invitations.interval.period]
+        == 15 * 60
+    )
+    assert installed["audiences-purge-nominee-contacts"].task == (
+        "audiences.purge_nominee_contacts"
+    )
