@@ -27,8 +27,8 @@ def test_make_run_serves_the_demo_consultation(tmp_path):
         "DJANGO_SETTINGS_MODULE": "consult.settings.dev",
     }
     env.pop("CELERY_BROKER_URL", None)  # the embedded default: eager tasks
-    # A file, not a pipe: nobody reads a pipe while the demo loads, and once its
-    # 64 KiB buffer fills with log lines, seeding blocks and the site never starts.
+    # A file, not a pipe: nobody reads a pipe until the end, and once its 64 KB
+    # buffer fills `make run` would block on writing its log.
     log = (tmp_path / "make-run.log").open("w+")
     server = subprocess.Popen(
         ["make", "run", f"PORT={port}"],
@@ -51,9 +51,8 @@ def test_make_run_serves_the_demo_consultation(tmp_path):
                 break
             except OSError:
                 time.sleep(1)
-        assert html is not None, (
-            "make run did not serve the site:\n"
-            + ((tmp_path / "make-run.log").read_text()[-5000:])
+        assert html is not None, "make run did not serve the site:\n" + (
+            (tmp_path / "make-run.log").read_text()[-5000:]
         )
         assert "A new operating model for Children&#x27;s Services" in html
         assert "Outcome published" in html

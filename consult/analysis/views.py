@@ -10,7 +10,7 @@ import io
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -199,6 +199,8 @@ def import_codebook(request, consultation_id):
 
 
 def export_codebook(request, consultation_id, fmt):
+    if fmt not in ("csv", "qdc"):
+        raise Http404
     consultation = _consultation(request, consultation_id)
     codebook = get_object_or_404(Codebook, consultation=consultation)
     codebook_rules = codebook.rules()

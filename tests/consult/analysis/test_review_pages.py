@@ -126,6 +126,9 @@ def test_codebook_exports_and_imports(client, officer, tagged):
     ).content.decode()
     assert csv_body.startswith("key,name,description,signals,exclusions,parent")
     assert "one-site" in csv_body
+    assert (
+        client.get(_url("analysis_export", consultation, fmt="exe")).status_code == 404
+    )
     qdc = client.get(_url("analysis_export", consultation, fmt="qdc")).content
     assert b"CodeBook" in qdc
     upload = SimpleUploadedFile(
