@@ -19,6 +19,7 @@ from .demo_content import (
     CLOSED_BODY,
     CLOSED_OUTCOME,
     OPERATING_MODEL_BODY,
+    REVIEW_BODY,
     STAFF_BODY,
     TARGETED_BODY,
 )
@@ -220,6 +221,14 @@ def seed(demo: dict) -> None:
             pick("childrens-centres", "targeted-services", "parent-partnership"),
             leads,
         ),
+        # Main round closed, review period open (consult.audiences.demo_review).
+        "review": _consultation(
+            "Early help: the one front door pilot",
+            Consultation.Audience.PUBLIC,
+            [(Round.Kind.MAIN, now - 70 * day, now - 14 * day)],
+            pick("early-intervention-youth-and-early-years", "childrens-centres"),
+            leads,
+        ),
         "closed": _consultation(
             "Children's centre opening hours",
             Consultation.Audience.PUBLIC,
@@ -258,6 +267,16 @@ def seed(demo: dict) -> None:
             "Families nominated by our services are invited to tell us how Teams Around "
             "the Family worked for them.",
             TARGETED_BODY,
+        ),
+        "review": _page(
+            index,
+            consultations["review"],
+            "Early help: the one front door pilot",
+            "one-front-door-pilot",
+            "We piloted one phone number and one team for all requests for early "
+            "help. We asked families and partners how it went; now we are checking "
+            "that we heard them right.",
+            REVIEW_BODY,
         ),
         "closed": _page(
             index,

@@ -211,6 +211,16 @@ TARGETED_BODY = [
     }
 ]
 
+REVIEW_BODY = [
+    {
+        "type": "paragraph",
+        "value": _rich(
+            "For three months, families in the north locality had one number to "
+            "ring for early help. We asked what worked and what did not."
+        ),
+    }
+]
+
 CLOSED_BODY = [
     {
         "type": "paragraph",

@@ -53,6 +53,10 @@ class RoundComparison:
         "review: average rank (1 matters most)",
     )
 
+    @property
+    def has_quotes(self) -> bool:
+        return any(t.quotes for t in self.themes)
+
     def csv_rows(self):
         for t in self.themes:
             yield [

@@ -28,6 +28,13 @@ def test_demo_builds_the_reference_consultation_site(client):
     assert (
         Answer.objects.current().free_text().filter(response__round=main_round).exists()
     )
+    pilot = pages["one-front-door-pilot"].consultation
+    assert pilot.status == Consultation.Status.REVIEW
+    assert pilot.review_round.responses.count() == 6
+    assert (
+        "What we heard"
+        in client.get(pages["one-front-door-pilot"].url).content.decode()
+    )
     html = client.get("/").content.decode()
     assert "A new operating model for Children&#x27;s Services" in html
 
@@ -35,4 +42,4 @@ def test_demo_builds_the_reference_consultation_site(client):
 def test_if_empty_leaves_an_existing_database_alone():
     call_command("seed_demo", verbosity=0)
     call_command("seed_demo", "--if-empty", verbosity=0)
-    assert ConsultationPage.objects.count() == 4
+    assert ConsultationPage.objects.count() == 5

@@ -14,7 +14,8 @@ from django.db import transaction
 from consult.accounts.models import User
 
 # accounts -> services -> consultations, rounds and pages -> surveys on those
-# rounds -> nominations -> responses -> theme codebook and analysis.
+# rounds -> nominations -> responses -> theme codebook and analysis -> a review
+# period with its invitations and review responses.
 STEPS = (
     "consult.accounts.demo",
     "consult.audiences.demo",
@@ -23,6 +24,7 @@ STEPS = (
     "consult.audiences.demo_nominations",
     "surveys.demo_responses",
     "consult.analysis.demo",
+    "consult.audiences.demo_review",
 )
 
 
