@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('analysis', '0001_initial'),
         ('audiences', '0002_nominations_invitations'),
-        ('surveys', '0006_ranking_question'),
+        ('surveys', '0007_ranking_question'),
     ]
 
     operations = [

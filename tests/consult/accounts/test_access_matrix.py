@@ -154,6 +154,26 @@ OWN = [
     # A personal link is the key, whoever holds it; a wrong one is "not found".
     Case("audiences:invitation", row(404), args="bad token"),
     Case("audiences:invitation", row(REDIRECT), args="invitation token"),
+    # Review periods: officers open them in the admin (Wagtail sends a lead
+    # back to the dashboard with a message).
+    Case("audiences_review_index", row(LOGIN, 403, 403, 403, REDIRECT, 200)),
+    Case(
+        "audiences_review_open",
+        row(LOGIN, 403, 403, 403, REDIRECT, 200),
+        args="closed consultation",
+    ),
+    # Reports: officers, and the consultation's own project leads; to anyone
+    # else a consultation they may not read does not exist.
+    Case("reports:compare", row(LOGIN, 404, 404, 404, 200, 200), args="led analysis"),
+    Case("reports:compare", row(LOGIN, 404, 404, 404, 404, 200), args="other analysis"),
+    Case(
+        "reports:compare_csv", row(LOGIN, 404, 404, 404, 200, 200), args="led analysis"
+    ),
+    Case(
+        "reports:compare_csv",
+        row(LOGIN, 404, 404, 404, 404, 200),
+        args="other analysis",
+    ),
     # Analysis: officers; project leads only for the consultations they lead.
     Case("analysis_index", row(LOGIN, 403, 403, 403, 200, 200)),
     Case(
@@ -326,6 +346,7 @@ def world(site_root):
         "staff round": {"round_id": staff_round.pk},
         "targeted round": {"round_id": targeted.pk},
         "closed round": {"round_id": closed.pk},
+        "closed consultation": {"consultation_id": closed.consultation_id},
         "no round": {"round_id": "00000000-0000-0000-0000-000000000000"},
         "public section": {"round_id": public.pk, "number": 1},
         "targeted section": {"round_id": targeted.pk, "number": 1},

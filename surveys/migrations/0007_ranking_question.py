@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('surveys', '0005_response_versions'),
+        ('surveys', '0006_response_channel'),
     ]
 
     operations = [
