@@ -79,8 +79,16 @@ def start(request, round_id):
     round_ = _round(round_id)
     if refused := _refusal(request, round_):
         return refused
+    draft = _draft(request, round_)
+    sent = Response.objects.filter(draft=draft).first() if draft else None
+    if sent and draft.admitted_by:
+        # One response per invitation: show it, rather than a draft that
+        # could never be sent again.
+        return redirect("surveys:confirmation", reference=sent.reference)
+    if sent:
+        draft = None  # someone else on this device: a fresh, empty draft
     if request.method == "POST":
-        draft = _draft(request, round_) or Draft.objects.create(
+        draft = draft or Draft.objects.create(
             round=round_,
             admitted_by=admission_key(request, round_),
             respondent=request.user if request.user.is_authenticated else None,
@@ -97,7 +105,7 @@ def start(request, round_id):
         {
             "round": round_,
             "sections": sections,
-            "draft": _draft(request, round_),
+            "draft": draft,
             "can_assist": can_assist(request.user),
         },
     )

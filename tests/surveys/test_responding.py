@@ -73,6 +73,23 @@ def test_a_full_response_is_checked_then_sent_once(client, started):
     assert "Response sent" in client.get(first.url).content.decode()
 
 
+def test_starting_again_after_sending_gives_a_fresh_response(client, started):
+    """Someone else on the same phone must not see, or lose, a sent response."""
+    round_, q = started
+    answer_all(client, round_, q, text="First person's views")
+    client.post(url("check", round_))
+    client.post(url("start", round_))
+    section = client.get(url("section", round_, number=2)).content.decode()
+    assert "First person's views" not in section
+    answer_all(client, round_, q, text="Second person's views")
+    client.post(url("check", round_))
+    assert Response.objects.count() == 2
+    assert set(Answer.objects.values_list("text", flat=True)) >= {
+        "First person's views",
+        "Second person's views",
+    }
+
+
 def test_free_text_is_stored_as_typed_and_escaped_when_shown(client, started):
     round_, q = started
     answer_all(client, round_, q, text="<script>alert(1)</script>")
@@ -163,6 +180,21 @@ def test_targeted_consultations_need_admission(client, rf):
     request = rf.get("/")
     request.session = client.session
     assert admit(request, round_id=round_.pk, key="inv:2").url == url("start", round_)
+
+
+def test_an_invited_respondent_who_has_sent_sees_their_response(client):
+    round_, q = survey_round(consultation__audience=Consultation.Audience.TARGETED)
+    session = client.session
+    session["admissions"] = {str(round_.pk): {"key": "inv:1", "label": ""}}
+    session.save()
+    client.post(url("start", round_))
+    answer_all(client, round_, q)
+    client.post(url("check", round_))
+    reference = Response.objects.get().reference
+    again = client.get(url("start", round_))
+    assert again.status_code == 302 and again.url.endswith(f"/{reference}/")
+    assert client.post(url("start", round_)).url.endswith(f"/{reference}/")
+    assert Draft.objects.count() == 1
 
 
 def test_confirmation_is_only_shown_to_the_browser_that_sent_it(client, started):
