@@ -33,6 +33,9 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "surveys.change_survey",
         "surveys.view_survey",
         "surveys.export_responses",
+        "analysis.add_codebook",
+        "analysis.change_codebook",
+        "analysis.view_codebook",
     },
     Role.PROJECT_LEAD: {
         "wagtailadmin.access_admin",

@@ -5,3 +5,6 @@ class AnalysisConfig(AppConfig):
     name = "consult.analysis"
     label = "analysis"
     verbose_name = "Analysis"
+
+    def ready(self):
+        from . import receivers  # noqa: F401 -- connects the signal receivers

@@ -86,3 +86,13 @@ def match_themes(analysed: AnalysedText, rules: list[ThemeRule]) -> list[Match]:
             score = round(1 - 0.5**weight, 4)
             matches.append(Match(rule.key, score, analysed.sentence_of(first_at)))
     return sorted(matches, key=lambda m: -m.score)
+
+
+def signals_found(analysed: AnalysedText, rule: ThemeRule) -> list[str]:
+    """The rule's signals that occur in the answer, as written in the codebook.
+
+    Stored with each assignment so that a theme's page can show which signals
+    keep drawing rejected tags.
+    """
+    lemmas = [lemma.lower() for lemma in analysed.lemmas]
+    return [s for s in rule.signals if _find(_pattern(s), lemmas) is not None]

@@ -196,7 +196,13 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
-CELERY_BEAT_SCHEDULE = {}
+CELERY_BEAT_SCHEDULE = {
+    # Every minute: re-enqueue analysis chunks whose worker died mid-run.
+    "analysis-resume-stalled-runs": {
+        "task": "analysis.resume_stalled_runs",
+        "schedule": 60.0,
+    },
+}
 
 # --- Wagtail ----------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Sounding Board"

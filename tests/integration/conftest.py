@@ -1,6 +1,7 @@
 """A real Celery worker process on the Redis broker, reading the test database."""
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -19,9 +20,63 @@ def _database_url() -> str:
     return f"postgres://{user}{password}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
+class Workers:
+    """``celery worker`` processes (2 each) on the test database, which a test
+    may kill outright (SIGKILL to the process group, as when a host dies) and
+    start again."""
+
+    def __init__(self, app, env):
+        self.app, self.env, self.processes = app, env, []
+
+    def start(self) -> subprocess.Popen:
+        worker = subprocess.Popen(  # noqa: S603 -- our own command line
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "consult",
+                "worker",
+                "--concurrency=2",
+                "--loglevel=WARNING",
+                "--without-gossip",
+                "--without-mingle",
+                "-n",
+                f"test-{os.getpid()}-{len(self.processes)}@%h",
+            ],
+            cwd=ROOT,
+            env=self.env,
+            # Its own process group, so that killing it takes its pool with it.
+            start_new_session=True,
+        )
+        self.processes.append(worker)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.app.control.ping(timeout=0.5):
+                return worker
+            if worker.poll() is not None:
+                pytest.fail("the Celery worker exited at start-up")
+        pytest.fail("the Celery worker did not answer within 30 s")
+
+    def kill(self, worker: subprocess.Popen) -> None:
+        """SIGKILL the worker and its pool processes: nothing is acknowledged."""
+        os.killpg(worker.pid, signal.SIGKILL)
+        worker.wait(timeout=30)
+
+    def stop_all(self) -> None:
+        for worker in self.processes:
+            if worker.poll() is None:
+                os.killpg(worker.pid, signal.SIGTERM)
+                try:
+                    worker.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    os.killpg(worker.pid, signal.SIGKILL)
+                    worker.wait(timeout=30)
+
+
 @pytest.fixture
-def celery_worker(transactional_db):
-    """Start ``celery worker`` (2 processes) against the test database; yield the app.
+def celery_workers(transactional_db):
+    """Start and kill real workers on the Redis broker; yields ``Workers``.
 
     Tests that use it must commit their data (transactional_db) so the worker
     sees it. The queue is purged first, so leftovers of a killed run do not leak in.
@@ -38,35 +93,17 @@ def celery_worker(transactional_db):
         "CELERY_BROKER_URL": broker,
         "CELERY_RESULT_BACKEND": broker,
     }
-    worker = subprocess.Popen(  # noqa: S603 -- our own command line
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "consult",
-            "worker",
-            "--concurrency=2",
-            "--loglevel=WARNING",
-            "--without-gossip",
-            "--without-mingle",
-            "-n",
-            f"test-{os.getpid()}@%h",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
+    workers = Workers(app, env)
     try:
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            if app.control.ping(timeout=0.5):
-                break
-            if worker.poll() is not None:
-                pytest.fail("the Celery worker exited at start-up")
-        else:
-            pytest.fail("the Celery worker did not answer within 30 s")
-        yield app
+        yield workers
     finally:
-        worker.terminate()
-        worker.wait(timeout=30)
+        workers.stop_all()
+        app.control.purge()
         app.conf.update(task_always_eager=True)
+
+
+@pytest.fixture
+def celery_worker(celery_workers):
+    """One ``celery worker`` (2 processes) against the test database; yields the app."""
+    celery_workers.start()
+    return celery_workers.app
