@@ -43,6 +43,8 @@ VAGUE_NOUNS = frozenset(
     xxxx""".split()
 )
 MAX_TERM_WORDS = 3
+# A collocation starts as noun phrases do: "car park", "long wait", "waiting list".
+MODIFIER_TAGS = frozenset("NN NNS NNP NNPS JJ JJR JJS VBG VBN".split())
 # Terms used together in at least this share of the answers using either.
 COOCCURRENCE = 1 / 3
 # Siblings in WordNet group only under a hypernym at least this deep: "bus" and
@@ -122,7 +124,9 @@ def discover_themes(
             for t in terms.values()
             if len(t.answers) >= min_phrase_answers and not signals.occur_in(t.words)
         ),
-        key=lambda t: (-len(t.answers), t.text),
+        # Equally used, the longer phrase names a group better: "waiting list"
+        # rather than "list" when every list is a waiting list.
+        key=lambda t: (-len(t.answers), -len(t.words), t.text),
     )
     groups = _group(terms)
     candidates = []
@@ -166,8 +170,12 @@ def _terms(analysed, collocations) -> dict[tuple[str, ...], _Term]:
 
 
 def _form(a: AnalysedText, lemmas: list[str], span) -> str:
+    """The phrase as written, but singular ("car park", "waiting list", "NHS")."""
+    last = span[-1]
     return " ".join(
-        a.tokens[j] if len(a.tokens[j]) > 1 and a.tokens[j].isupper() else lemmas[j]
+        a.tokens[j]
+        if len(a.tokens[j]) > 1 and a.tokens[j].isupper()
+        else (lemmas[j] if j == last else a.tokens[j].lower())
         for j in span
     )
 
@@ -189,7 +197,7 @@ def _answer_terms(a: AnalysedText, lemmas, collocations, starts, longest):
                     yield span
                 run = []
         for i in range(start, end - 1):
-            if lemmas[i] not in starts or a.tags[i][1][:2] not in ("NN", "JJ"):
+            if lemmas[i] not in starts or a.tags[i][1] not in MODIFIER_TAGS:
                 continue
             for size in range(2, min(longest, end - i) + 1):
                 if tuple(lemmas[i : i + size]) in collocations and a.tags[i + size - 1][
