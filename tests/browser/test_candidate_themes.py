@@ -32,6 +32,13 @@ def officer_page(page, live_server):
     return page, consultation
 
 
+def settled(page):
+    """Wait for Wagtail's messages to finish fading in: axe measures contrast
+    on what is painted, and a half-faded message fails it."""
+    page.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")
+    return page
+
+
 def test_officer_renames_merges_and_accepts(officer_page, assert_accessible):
     page, consultation = officer_page
     expect(page.get_by_role("heading", level=1)).to_contain_text("Candidate themes")
@@ -45,7 +52,7 @@ def test_officer_renames_merges_and_accepts(officer_page, assert_accessible):
     expect(page.get_by_role("alert")).to_contain_text(
         "Enter a name for the candidate theme."
     )
-    assert_accessible(page, "rename form with an error")
+    assert_accessible(settled(page), "rename form with an error")
     page.get_by_label("New name").fill("Parking at the hub")
     page.get_by_role("button", name="Rename").click()
     expect(page.get_by_text("Renamed to “Parking at the hub”.")).to_be_visible()
@@ -60,7 +67,8 @@ def test_officer_renames_merges_and_accepts(officer_page, assert_accessible):
 
     page.get_by_role("button", name="Accept “Parking at the hub” as a theme").click()
     expect(page.get_by_text("is now a theme in the codebook")).to_be_visible()
-    assert_accessible(page, "candidate themes after decisions")
-    theme = Theme.objects.get(codebook__consultation=consultation)
-    assert theme.name == "Parking at the hub"
+    assert_accessible(settled(page), "candidate themes after decisions")
+    theme = Theme.objects.get(
+        codebook__consultation=consultation, name="Parking at the hub"
+    )
     assert {"car park", "waiting list"} <= set(theme.signal_list)
