@@ -40,7 +40,7 @@ VAGUE_NOUNS = frozenset(
     nothing everyone anyone someone somebody people person part fact reason
     example number type couple year week month hour minute today tomorrow
     yesterday case matter question comment answer idea opinion view feedback
-    xxxx""".split()
+    help thank thanks thankyou yes ok xxxx""".split()
 )
 MAX_TERM_WORDS = 3
 # A collocation starts as noun phrases do: "car park", "long wait", "waiting list".
