@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from .candidate_services import refresh_candidates
 from .codebook_files import read_codebook_csv
 from .runs import analyse_chunk, plan_run, start_run
 from .services import replace_codebook
@@ -30,3 +31,5 @@ def seed(demo: dict) -> None:
         analyse_chunk(chunk_id=chunk_id)
     run.refresh_from_db()
     demo["analysis_run"] = run
+    # What the answers say that the codebook misses, for officers to review.
+    refresh_candidates(consultation=consultation)

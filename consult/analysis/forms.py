@@ -53,3 +53,35 @@ class CodebookImportForm(forms.Form):
             raise forms.ValidationError(_("The file has no themes."))
         self.rules = rules
         return upload
+
+
+class CandidateRenameForm(forms.Form):
+    label = forms.CharField(
+        label=_("New name"),
+        max_length=200,
+        help_text=_("What officers and reports will call this theme."),
+        error_messages={
+            "required": _("Enter a name for the candidate theme."),
+            "max_length": _("The name must be 200 characters or fewer."),
+        },
+    )
+
+
+class CandidateMergeForm(forms.Form):
+    into = forms.ModelChoiceField(
+        label=_("Merge into"),
+        queryset=None,
+        widget=forms.RadioSelect,
+        empty_label=None,
+        error_messages={
+            "required": _("Choose the candidate theme to merge into."),
+            "invalid_choice": _("Choose one of the candidate themes listed."),
+        },
+    )
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["into"].queryset = candidates
+        self.fields["into"].label_from_instance = lambda c: (
+            f"{c.label} ({c.answer_count} answers)"
+        )

@@ -359,3 +359,7 @@ class AnalysisChunk(models.Model):
 
     def __str__(self):
         return f"Chunk {self.number} of {self.run_id}"
+
+
+# Kept in its own module for size; imported here so Django finds the model.
+from .candidates import CandidateTheme  # noqa: E402, F401

@@ -32,3 +32,9 @@ def can_run_analysis(user, consultation) -> bool:
 
 def can_change_codebook(user, consultation) -> bool:
     return can_run_analysis(user, consultation)
+
+
+def can_shape_themes(user, consultation) -> bool:
+    """Accepting, renaming, merging or dismissing candidate themes: officers,
+    and project leads for the consultations they lead."""
+    return can_read_consultation(user, consultation)

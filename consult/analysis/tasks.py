@@ -83,3 +83,21 @@ def resume_stalled_runs() -> int:
         status=AnalysisRun.Status.RUNNING, updated_at__lte=timezone.now() - CLAIM_LEASE
     )
     return sum(resume_run(run=run) for run in stalled)
+
+
+@shared_task(name="analysis.refresh_candidates")
+def refresh_candidate_themes(consultation_id: str) -> int:
+    """Propose candidate themes from the stored analyses. Idempotent: officers'
+    decisions stand and the same analyses give the same proposals."""
+    from surveys.models import Consultation
+
+    from .candidate_services import refresh_candidates
+
+    consultation = Consultation.objects.filter(pk=consultation_id).first()
+    if consultation is None:
+        return 0
+    try:
+        return refresh_candidates(consultation=consultation)
+    except MissingResource as exc:
+        log.error("candidate themes not refreshed", extra={"error": str(exc)})
+        return 0

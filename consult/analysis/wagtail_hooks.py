@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import rules, views
+from . import candidate_views, rules, views
 from .models import Codebook, Theme
 
 
@@ -34,6 +34,25 @@ def register_analysis_urls():
             views.decide_tag,
             name="analysis_decide",
         ),
+        *_candidate_urls(c),
+    ]
+
+
+def _candidate_urls(c):
+    one = f"{c}candidates/<uuid:candidate_id>/"
+    return [
+        path(f"{c}candidates/", candidate_views.candidates, name="analysis_candidates"),
+        path(
+            f"{c}candidates/refresh/",
+            candidate_views.refresh,
+            name="analysis_candidates_refresh",
+        ),
+        path(f"{one}accept/", candidate_views.accept, name="analysis_candidate_accept"),
+        path(
+            f"{one}dismiss/", candidate_views.dismiss, name="analysis_candidate_dismiss"
+        ),
+        path(f"{one}rename/", candidate_views.rename, name="analysis_candidate_rename"),
+        path(f"{one}merge/", candidate_views.merge, name="analysis_candidate_merge"),
     ]
 
 

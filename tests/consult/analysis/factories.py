@@ -66,3 +66,27 @@ def person(email, role=None, *, leads=()):
     if role in (Role.OFFICER, Role.PROJECT_LEAD):
         with_totp(user)
     return user
+
+
+# Answers with phrases the RULES codebook misses: "car park", "waiting list".
+DISCOVERABLE_TEXTS = [
+    "The car park is always full.",
+    "The car park closes before the evening sessions end.",
+    "Call me on 07700 900123 about the car park.",
+    "The waiting list for speech therapy is two years.",
+    "The waiting list is far too long.",
+    "Our waiting list letter never came.",
+    "My son waited a year for CAMHS.",
+    "One number for everything would help.",
+]
+
+
+def discoverable_consultation():
+    """A consultation whose answers are analysed against RULES (no mocks)."""
+    from consult.analysis.services import analyse_answers, load_answers
+
+    round_, views = free_text_round()
+    answers = add_answers(round_, views, DISCOVERABLE_TEXTS)
+    codebook = codebook_for(round_.consultation)
+    analyse_answers(answers=load_answers(a.pk for a in answers), codebook=codebook)
+    return round_.consultation
