@@ -154,6 +154,46 @@ OWN = [
     # A personal link is the key, whoever holds it; a wrong one is "not found".
     Case("audiences:invitation", row(404), args="bad token"),
     Case("audiences:invitation", row(REDIRECT), args="invitation token"),
+    # Candidate themes: officers, and leads on the consultations they lead.
+    Case(
+        "analysis_candidates", row(LOGIN, 403, 403, 403, 200, 200), args="led analysis"
+    ),
+    Case(
+        "analysis_candidates",
+        row(LOGIN, 403, 403, 403, 404, 200),
+        args="other analysis",
+    ),
+    Case(
+        "analysis_candidates_refresh",
+        row(LOGIN, 403, 403, 403, 405, 405),
+        args="led analysis",
+    ),
+    Case(
+        "analysis_candidate_rename",
+        row(LOGIN, 403, 403, 403, 200, 200),
+        args="led candidate",
+    ),
+    Case(
+        "analysis_candidate_rename",
+        row(LOGIN, 403, 403, 403, 404, 200),
+        args="other candidate",
+    ),
+    Case(
+        "analysis_candidate_merge",
+        row(LOGIN, 403, 403, 403, 200, 200),
+        args="led candidate",
+    ),
+    Case(
+        "analysis_candidate_accept",
+        row(LOGIN, 403, 403, 403, 405, 405),
+        args="led candidate",
+    ),
+    Case(
+        "analysis_candidate_dismiss",
+        row(LOGIN, 403, 403, 403, 404, REDIRECT),
+        args="other candidate",
+        method="post",
+    ),
     # Review periods: officers open them in the admin (Wagtail sends a lead
     # back to the dashboard with a message).
     Case("audiences_review_index", row(LOGIN, 403, 403, 403, REDIRECT, 200)),
@@ -403,6 +443,7 @@ def _audiences_args(people, led) -> dict:
 
 
 def _analysis_args(led, other) -> dict:
+    from consult.analysis.candidates import CandidateTheme
     from consult.analysis.models import ThemeAssignment
     from tests.consult.analysis.factories import add_answers, codebook_for
 
@@ -421,6 +462,12 @@ def _analysis_args(led, other) -> dict:
             f"{key} theme": {"consultation_id": consultation.pk, "theme_id": theme.pk},
             f"{key} codebook csv": {"consultation_id": consultation.pk, "fmt": "csv"},
             f"{key} tag": {"assignment_id": tag.pk},
+            f"{key} candidate": {
+                "consultation_id": consultation.pk,
+                "candidate_id": CandidateTheme.objects.create(
+                    consultation=consultation, origin="car park", label="Parking"
+                ).pk,
+            },
         }
     return args
 
