@@ -40,3 +40,11 @@ def can_erase(user, nomination) -> bool:
         and user.has_role(Role.SERVICE_MANAGER)
         and nomination.service.managers.filter(pk=user.pk).exists()
     )
+
+
+def can_help_respond(user, nomination) -> bool:
+    """Take a nominee's response with them (assisted): staff who may assist and
+    who may see this nomination (its service's managers, officers)."""
+    from surveys.rules import can_assist
+
+    return can_assist(user) and can_erase(user, nomination)

@@ -258,3 +258,19 @@ def purge_contacts_past_retention(*, now=None) -> int:
         )
     log.info("nominee contacts purged", extra={"count": count})
     return count
+
+
+def invitation_for_assisted_response(*, nomination: Nomination, round_) -> Invitation:
+    """The nominee's invitation to ``round_``, made if need be, so that a response
+    taken with staff help is admitted under it and marks the nomination responded.
+
+    Idempotent: the unique (nomination, round) pair is reused. No message is
+    sent; an unsent invitation made here is never sent later either, since the
+    nominee is being helped in person or by phone.
+    """
+    invitation, _ = Invitation.objects.get_or_create(
+        nomination=nomination,
+        round=round_,
+        defaults={"expires_at": round_.closes_at, "sent_at": timezone.now()},
+    )
+    return invitation

@@ -11,6 +11,7 @@ urlpatterns = [
     path("<uuid:consultation_id>/add/", views.add, name="add"),
     path("<uuid:consultation_id>/upload/", views.upload, name="upload"),
     path("<uuid:consultation_id>/send/", views.send_now, name="send"),
+    path("nomination/<uuid:nomination_id>/assist/", views.assist, name="assist"),
     path(
         "nomination/<uuid:nomination_id>/delete-contact-details/",
         views.erase,

@@ -17,7 +17,16 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from surveys.admission import admit
+from surveys.assisted import (
+    CONSENT_WORDING,
+    AlreadyResponded,
+    open_in_browser,
+    start_assisted_draft,
+)
+from surveys.forms import AssistedStartForm
 from surveys.models import Consultation
+from surveys.rules import can_assist
+from surveys.services import RoundClosed
 
 from . import csv_import, rules, services
 from .forms import FilterForm, NominationForm, UploadForm
@@ -88,6 +97,9 @@ def nominations(request, consultation_id):
             "counts": counts,
             "filters": filters,
             "can_send": rules.can_send_invitations(request.user),
+            # Helping a nominee respond needs the round open, and the right role.
+            "can_assist": consultation.open_round() is not None
+            and can_assist(request.user),
         },
     )
 
@@ -191,6 +203,50 @@ def template_csv(request):
     response = HttpResponse(csv_import.template_csv(), content_type="text/csv")
     response["Content-Disposition"] = 'attachment; filename="nominees-template.csv"'
     return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def assist(request, nomination_id):
+    """Take a nominee's response with them, in person or by phone (assisted)."""
+    nomination = get_object_or_404(
+        Nomination.objects.visible_to(request.user).select_related(
+            "consultation", "service"
+        ),
+        pk=nomination_id,
+    )
+    if not rules.can_help_respond(request.user, nomination):
+        raise PermissionDenied
+    round_ = nomination.consultation.open_round()
+    if round_ is None or round_.survey is None or nomination.is_erased:
+        return _closed_page(request, nomination.consultation)
+    form = AssistedStartForm(request.POST if request.method == "POST" else None)
+    context = {"round": round_, "form": form, "consent_wording": CONSENT_WORDING}
+    if request.method == "POST" and form.is_valid():
+        invitation = services.invitation_for_assisted_response(
+            nomination=nomination, round_=round_
+        )
+        try:
+            draft = start_assisted_draft(
+                round_=round_,
+                staff_user=request.user,
+                channel=form.cleaned_data["channel"],
+                language=form.cleaned_data["language"],
+                consent=form.cleaned_data["consent"],
+                admission_key=invitation.admission_key,
+            )
+        except (AlreadyResponded, RoundClosed):
+            messages.error(request, f"{nomination.name} has already responded")
+            return redirect(
+                "audiences:nominations", consultation_id=nomination.consultation_id
+            )
+        return open_in_browser(request, draft)
+    return render(
+        request,
+        "surveys/assist_start.html",
+        {**context, "nominee": nomination},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required

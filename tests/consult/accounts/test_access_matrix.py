@@ -151,6 +151,8 @@ OWN = [
         method="post",
     ),
     Case("audiences:erase", row(LOGIN, 403, 403, 200, 403, 200), args="nomination"),
+    # Helping a nominee respond: those who may assist and see the nomination.
+    Case("audiences:assist", row(LOGIN, 404, 404, 200, 404, 200), args="nomination"),
     # A personal link is the key, whoever holds it; a wrong one is "not found".
     Case("audiences:invitation", row(404), args="bad token"),
     Case("audiences:invitation", row(REDIRECT), args="invitation token"),
