@@ -56,9 +56,7 @@ def assist_start(request, round_id):
             draft = start_assisted_draft(
                 round_=round_,
                 staff_user=request.user,
-                channel=form.cleaned_data["channel"],
-                language=form.cleaned_data["language"],
-                consent=form.cleaned_data["consent"],
+                **form.cleaned_data,  # channel, language, consent
             )
         except RoundClosed:
             return _not_open(request, round_)

@@ -230,9 +230,7 @@ def assist(request, nomination_id):
             draft = start_assisted_draft(
                 round_=round_,
                 staff_user=request.user,
-                channel=form.cleaned_data["channel"],
-                language=form.cleaned_data["language"],
-                consent=form.cleaned_data["consent"],
+                **form.cleaned_data,  # channel, language, consent
                 admission_key=invitation.admission_key,
             )
         except (AlreadyResponded, RoundClosed):
