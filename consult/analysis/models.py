@@ -171,7 +171,11 @@ class AnswerAnalysis(models.Model):
     class Meta:
         verbose_name = _("answer analysis")
         verbose_name_plural = _("answer analyses")
-        indexes = [models.Index(fields=["consultation", "answer"])]
+        indexes = [
+            models.Index(fields=["consultation", "answer"]),
+            # Finding an analysis of the same text to reuse (services.py).
+            models.Index(fields=["consultation", "text_hash", "pipeline_version"]),
+        ]
 
     def __str__(self):
         return f"Analysis of answer {self.answer_id}"

@@ -8,6 +8,7 @@ import logging
 from collections import defaultdict
 
 from django.db import transaction
+from django.db.models import Min
 from django.utils import timezone
 
 from surveys.models import Answer
@@ -46,14 +47,7 @@ def store_analyses(answers: list[Answer]) -> dict[int, AnalysedText]:
     if not stale:
         return result
     hashes = {answer.pk: text_hash(answer.text) for answer in stale}
-    reusable = {
-        row["text_hash"]: row["features"]
-        for row in AnswerAnalysis.objects.filter(
-            consultation_id=stale[0].consultation_id,
-            text_hash__in=set(hashes.values()),
-            pipeline_version=PIPELINE_VERSION,
-        ).values("text_hash", "features")
-    }
+    reusable = _reusable_features(stale[0].consultation_id, set(hashes.values()))
     to_compute = [a for a in stale if hashes[a.pk] not in reusable]
     computed = dict(
         zip(
@@ -103,6 +97,26 @@ def store_analyses(answers: list[Answer]) -> dict[int, AnalysedText]:
         extra={"computed": len(to_compute), "reused": len(answers) - len(to_compute)},
     )
     return result
+
+
+def _reusable_features(consultation_id, hashes: set[str]) -> dict[str, dict]:
+    """Stored features by text hash: one row per text, however many share it.
+
+    A consultation can hold thousands of identical answers ("No", a pasted
+    campaign text); reading all of them on every submission would grow with
+    the consultation.
+    """
+    same_text = AnswerAnalysis.objects.filter(
+        consultation_id=consultation_id,
+        text_hash__in=hashes,
+        pipeline_version=PIPELINE_VERSION,
+    )
+    first_of_each = same_text.values("text_hash").annotate(first=Min("pk"))
+    return dict(
+        AnswerAnalysis.objects.filter(pk__in=first_of_each.values("first")).values_list(
+            "text_hash", "features"
+        )
+    )
 
 
 def _with_consultation(answers) -> list[Answer]:

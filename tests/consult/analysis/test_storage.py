@@ -67,6 +67,31 @@ def test_same_text_in_the_consultation_reuses_the_stored_features():
     assert rows[0].text_hash == rows[1].text_hash
 
 
+def test_reuse_reads_one_stored_analysis_however_many_share_the_text(monkeypatch):
+    round_, views = free_text_round()
+    _store(add_answers(round_, views, ["No."] * 5))
+    decoded = []
+    field = AnswerAnalysis._meta.get_field("features")
+    original = type(field).from_db_value
+
+    def counting(self, value, expression, connection):
+        decoded.append(value)
+        return original(self, value, expression, connection)
+
+    monkeypatch.setattr(type(field), "from_db_value", counting)
+    again = add_answers(round_, views, ["No."])
+    analysed = _store(again)
+    assert len(decoded) == 1  # not five
+    monkeypatch.undo()
+    first = AnswerAnalysis.objects.order_by("pk").first()
+    reused = analysed[again[0].pk]
+    assert (reused.tokens, reused.lemmas) == (
+        first.features["tokens"],
+        first.features["lemmas"],
+    )
+    assert AnswerAnalysis.objects.filter(text_hash=first.text_hash).count() == 6
+
+
 def test_awkward_answers_are_stored_without_error():
     round_, views = free_text_round()
     texts = [
