@@ -16,19 +16,33 @@ def _columns(reader: csv.DictReader, *needed: str) -> None:
         )
 
 
-def read_answers(fileobj, id_column: str, text_column: str) -> list[tuple[str, str]]:
+def read_answers(
+    fileobj, id_column: str, text_column: str, question_column: str | None = None
+) -> list[tuple[str, str, str | None]]:
+    """(id, text, question) per row; the question is None without its column."""
     reader = csv.DictReader(fileobj)
-    _columns(reader, id_column, text_column)
-    return [(row[id_column], row[text_column] or "") for row in reader]
-
-
-def read_labelled(fileobj, id_column: str, text_column: str):
-    reader = csv.DictReader(fileobj)
-    _columns(reader, id_column, text_column, "themes")
+    _columns(reader, id_column, text_column, *filter(None, [question_column]))
     return [
         (
             row[id_column],
             row[text_column] or "",
+            (row[question_column] or "").strip() if question_column else None,
+        )
+        for row in reader
+    ]
+
+
+def read_labelled(
+    fileobj, id_column: str, text_column: str, question_column: str | None = None
+):
+    """(id, text, question, themes) per row of a labelled file."""
+    reader = csv.DictReader(fileobj)
+    _columns(reader, id_column, text_column, "themes", *filter(None, [question_column]))
+    return [
+        (
+            row[id_column],
+            row[text_column] or "",
+            (row[question_column] or "").strip() if question_column else None,
             {t.strip() for t in (row["themes"] or "").split(";") if t.strip()},
         )
         for row in reader
@@ -36,20 +50,28 @@ def read_labelled(fileobj, id_column: str, text_column: str):
 
 
 def predict_all(
-    rules, texts, *, labelled=None, single_label=False
+    rules, texts, *, questions=None, labelled=None, single_label=False
 ) -> list[list[Match]]:
-    """Themes for each text: codebook rules, plus what the labelled answers teach."""
+    """Themes for each text: codebook rules, plus what the labelled answers teach.
+
+    ``questions`` (one per text, None without a question column) are a feature
+    only when the labelled answers carry their questions too."""
     analysed = analyse_many(texts)
     if labelled:
         examples = list(
             zip(
-                analyse_many(t for _, t, _ in labelled),
-                (themes for _, _, themes in labelled),
+                analyse_many(t for _, t, _, _ in labelled),
+                (themes for _, _, _, themes in labelled),
                 strict=True,
             )
         )
-        learner = ThemeLearner(rules, at_least_one=single_label).fit(examples)
-        predictions = [learner.predict(a) for a in analysed]
+        learnt_questions = [q for _, _, q, _ in labelled]
+        if None in learnt_questions or not questions or None in questions:
+            learnt_questions, questions = None, None
+        learner = ThemeLearner(rules, at_least_one=single_label).fit(
+            examples, learnt_questions
+        )
+        predictions = learner.predict_many(analysed, questions)
     else:
         predictions = [match_themes(a, rules) for a in analysed]
     if single_label:
@@ -61,12 +83,15 @@ def analyse_rows(rules, answers, *, labelled=None, single_label=False):
     """Rows for a tags CSV: id, themes, scores, sentiment, flags."""
     predictions, analysed = predict_all(
         rules,
-        [text for _, text in answers],
+        [text for _, text, _ in answers],
+        questions=[question for _, _, question in answers],
         labelled=labelled,
         single_label=single_label,
     )
     rows = []
-    for (answer_id, _), matches, a in zip(answers, predictions, analysed, strict=True):
+    for (answer_id, _, _), matches, a in zip(
+        answers, predictions, analysed, strict=True
+    ):
         flags = [
             f
             for f, on in (

@@ -11,6 +11,7 @@ import os
 import random
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,14 +47,14 @@ def main() -> int:
         key_of = {rule.name: rule.key for rule in read_codebook_csv(f)}
     with SOURCE.open(newline="", encoding="utf-8") as f:
         rows = [
-            (r["row_index"], r["feedback"], key_of[r["label"]])
+            (r["row_index"], r["feedback"], key_of[r["label"]], r["question"])
             for r in csv.DictReader(f)
             if r["feedback"].strip()
         ]
     random.Random(SEED).shuffle(rows)
     cut = int(len(rows) * LABELLED_SHARE)
     labelled, held_out = rows[:cut], rows[cut:]
-    truth = {i: {label} for i, _, label in held_out}
+    truth = {i: {label} for i, _, label, _ in held_out}
     print(
         f"{len(rows)} comments, 9 labels; learning from {len(labelled)}, "
         f"scoring {len(held_out)}"
@@ -62,13 +63,23 @@ def main() -> int:
     binarizer = MultiLabelBinarizer(classes=sorted(set(key_of.values())))
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        _write(tmp / "answers.csv", ["id", "text"], [(i, t) for i, t, _ in held_out])
-        _write(tmp / "labelled.csv", ["id", "text", "themes"], labelled)
+        _write(
+            tmp / "answers.csv",
+            ["id", "text", "question"],
+            [(i, t, q) for i, t, _, q in held_out],
+        )
+        _write(tmp / "labelled.csv", ["id", "text", "themes", "question"], labelled)
+        learn = ["--labelled", str(tmp / "labelled.csv")]
         for name, extra in (
             ("no labels", []),
-            ("20% labelled", ["--labelled", str(tmp / "labelled.csv")]),
+            ("20% labelled, text only", learn),
+            (
+                "20% labelled, text + question",
+                [*learn, "--question-column", "question"],
+            ),
         ):
             out = tmp / "tags.csv"
+            started = time.perf_counter()
             call_command(
                 "analyse_file",
                 "--codebook",
@@ -93,7 +104,8 @@ def main() -> int:
                 average="samples",
                 zero_division=0,
             )
-            print(f"sample-F1, {name:13}: {score:.3f}")
+            took = time.perf_counter() - started
+            print(f"sample-F1, {name:29}: {score:.3f}  ({took:.0f} s)")
     return 0
 
 

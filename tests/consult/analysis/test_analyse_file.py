@@ -94,3 +94,69 @@ def test_bad_arguments_get_a_clear_error(files, change, message):
         argv += [k, str(files / v) if k != "--text-column" else v]
     with pytest.raises(CommandError, match=message):
         call_command("analyse_file", *argv)
+
+
+def _labelled_by_question(files):
+    """Identical texts whose theme depends only on the question they answer."""
+    (files / "labelled.csv").write_text(
+        "id,text,themes,question\n"
+        + "".join(f"{i},It was fine {i},site,Travel\n" for i in range(6))
+        + "".join(f"{i + 6},It was fine {i},camhs,Support\n" for i in range(6))
+    )
+    (files / "answers.csv").write_text(
+        "id,text,question\n1,It was fine,Travel\n2,It was fine,Support\n"
+    )
+
+
+def _analyse(files, *extra):
+    out = files / "tags.csv"
+    call_command(
+        "analyse_file",
+        "--codebook",
+        str(files / "codebook.csv"),
+        "--input",
+        str(files / "answers.csv"),
+        "--output",
+        str(out),
+        "--labelled",
+        str(files / "labelled.csv"),
+        "--single-label",
+        *extra,
+    )
+    return read(out)
+
+
+def test_the_question_column_is_read_and_learnt_from(files):
+    _labelled_by_question(files)
+    rows = _analyse(files, "--question-column", "question")
+    assert rows["1"]["themes"] == "site"
+    assert rows["2"]["themes"] == "camhs"
+
+
+def test_without_the_question_column_the_question_is_not_used(files):
+    _labelled_by_question(files)
+    rows = _analyse(files)
+    # Same text, no question: the learner cannot tell the two answers apart.
+    assert rows["1"]["themes"] == rows["2"]["themes"]
+
+
+def test_single_label_gives_exactly_one_theme_per_answer(files):
+    _labelled_by_question(files)
+    (files / "answers.csv").write_text(
+        "id,text,question\n1,CAMHS and the bus to one site,Travel\n2,,Support\n"
+        "3,Nothing to say,Other\n"
+    )
+    rows = _analyse(files, "--question-column", "question")
+    assert all(len(row["themes"].split(";")) == 1 for row in rows.values())
+
+
+@pytest.mark.parametrize("missing_from", ["answers.csv", "labelled.csv"])
+def test_a_missing_question_column_is_named(files, missing_from):
+    _labelled_by_question(files)
+    path = files / missing_from
+    lines = path.read_text().splitlines()
+    path.write_text("\n".join(",".join(line.split(",")[:-1]) for line in lines) + "\n")
+    with pytest.raises(
+        CommandError, match=rf"{missing_from}.*missing column\(s\) question"
+    ):
+        _analyse(files, "--question-column", "question")

@@ -82,3 +82,48 @@ def test_cross_validation_reports_every_theme_with_its_decisions(examples):
     assert set(report) == {"transport", "food"}
     assert report["transport"]["decisions"] == 6
     assert 0 <= report["food"]["precision"] <= 1 and report["food"]["recall"] > 0.5
+
+
+def test_single_label_mode_averages_two_models_behind_nltk():
+    from nltk.classify.scikitlearn import SklearnClassifier
+
+    texts = TRANSPORT + FOOD
+    labels = [{"transport"}] * 6 + [{"food"}] * 6
+    learner = ThemeLearner(RULES, at_least_one=True).fit(
+        list(zip(analyse_many(texts), labels, strict=True))
+    )
+    assert isinstance(learner.multiclass, SklearnClassifier)
+    model = learner.multiclass._clf.named_steps["model"]
+    assert [name for name, _ in model.estimators] == ["lr", "svm"]
+    assert themes(learner, "The bus was late again.") == {"transport"}
+
+
+def test_single_label_mode_with_rare_themes_falls_back_to_one_model():
+    texts = TRANSPORT + FOOD[:3]
+    labels = [{"transport"}] * 6 + [{"food"}] * 3
+    learner = ThemeLearner(RULES, at_least_one=True).fit(
+        list(zip(analyse_many(texts), labels, strict=True))
+    )
+    model = learner.multiclass._clf.named_steps["model"]
+    assert type(model).__name__ == "LogisticRegression"
+
+
+@pytest.mark.parametrize("single_label", [False, True])
+def test_predict_many_agrees_with_predict(examples, single_label):
+    if single_label:
+        examples = [(a, t) for a, t in examples if t]
+    learner = ThemeLearner(RULES, at_least_one=single_label).fit(examples)
+    answers = analyse_many(["The bus was late.", "Lunch was cold.", "Fine.", ""])
+    assert learner.predict_many(answers) == [learner.predict(a) for a in answers]
+
+
+def test_the_question_is_a_feature_only_when_given():
+    texts = ["It was fine."] * 12
+    labels = [{"transport"}] * 6 + [{"food"}] * 6
+    questions = ["Travel"] * 6 + ["Meals"] * 6
+    learner = ThemeLearner(RULES, at_least_one=True).fit(
+        list(zip(analyse_many(texts), labels, strict=True)), questions
+    )
+    fine = analyse_many(["It was fine."])[0]
+    assert learner.predict(fine, "Travel")[0].theme == "transport"
+    assert learner.predict(fine, "Meals")[0].theme == "food"

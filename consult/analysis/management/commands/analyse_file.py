@@ -24,6 +24,12 @@ class Command(BaseCommand):
         parser.add_argument("--id-column", default="id")
         parser.add_argument("--text-column", default="text")
         parser.add_argument(
+            "--question-column",
+            help="Column naming the question each answer answers, in the input and "
+            "the labelled file: learning then uses it as a feature (the mix of "
+            "themes differs from question to question). Optional.",
+        )
+        parser.add_argument(
             "--labelled",
             help="CSV of labelled answers to learn from (id/text columns as above, "
             "and a 'themes' column of theme keys separated by ';').",
@@ -36,12 +42,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **o):
         rules = self._codebook(Path(o["codebook"]))
-        answers = self._read(o["input"], read_answers, o["id_column"], o["text_column"])
+        columns = (o["id_column"], o["text_column"], o["question_column"])
+        answers = self._read(o["input"], read_answers, *columns)
         labelled = None
         if o["labelled"]:
-            labelled = self._read(
-                o["labelled"], read_labelled, o["id_column"], o["text_column"]
-            )
+            labelled = self._read(o["labelled"], read_labelled, *columns)
         rows = analyse_rows(
             rules, answers, labelled=labelled, single_label=o["single_label"]
         )
@@ -49,7 +54,10 @@ class Command(BaseCommand):
             writer = csv.writer(out)
             writer.writerow(["id", "themes", "scores", "sentiment", "flags"])
             writer.writerows(rows)
-        learnt = " (learning from labelled answers)" if labelled else ""
+        learnt = ""
+        if labelled:
+            learnt = " (learning from labelled answers"
+            learnt += f" and {o['question_column']})" if o["question_column"] else ")"
         self.stdout.write(f"Tagged {len(rows)} answers{learnt}: {o['output']}")
 
     def _codebook(self, path: Path):
@@ -64,11 +72,11 @@ class Command(BaseCommand):
         except CodebookError as exc:
             raise CommandError(f"{path}: {exc}") from exc
 
-    def _read(self, path, reader, id_column, text_column):
+    def _read(self, path, reader, id_column, text_column, question_column):
         if not Path(path).exists():
             raise CommandError(f"File not found: {path}")
         with open(path, newline="", encoding="utf-8-sig") as f:
             try:
-                return reader(f, id_column, text_column)
+                return reader(f, id_column, text_column, question_column)
             except ValueError as exc:
                 raise CommandError(f"{path}: {exc}") from exc
