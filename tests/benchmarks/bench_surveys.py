@@ -27,7 +27,15 @@ saw succeed).
 Needs PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1/sb_bench,
 created afresh) and Redis for the cache that sessions are read from, as in
 production (BENCH_CACHE_URL, default redis://127.0.0.1:6379/6;
-BENCH_SESSION_ENGINE=django.contrib.sessions.backends.db to leave it out). Serves only on 127.0.0.1 and stops by itself.
+BENCH_SESSION_ENGINE=django.contrib.sessions.backends.db to leave it out).
+
+Celery's broker is Redis too, as in production (BENCH_BROKER_URL, default
+redis://127.0.0.1:6379/7, a db of its own, emptied before and after the run):
+sending a response enqueues the analysis of its free text, and workers on
+other hosts do that work, so no worker runs during the measurement and the
+web tier's cost is the enqueue. Without Redis the tasks run eagerly inside the
+send request, and the script says so. Serves only on 127.0.0.1 and stops by
+itself.
 """
 
 import os
@@ -66,8 +74,11 @@ ENV = {
     "SESSION_ENGINE": os.environ.get(
         "BENCH_SESSION_ENGINE", "django.contrib.sessions.backends.cached_db"
     ),
+    # Tasks (the analysis of each response's free text) are enqueued on Redis,
+    # as in production, where workers on other hosts do that work. No worker
+    # runs here: the web tier's cost is the enqueue.
+    "CELERY_BROKER_URL": os.environ.get("BENCH_BROKER_URL", "redis://127.0.0.1:6379/7"),
 }
-ENV.pop("CELERY_BROKER_URL", None)
 
 
 def fresh_database() -> None:
@@ -82,13 +93,23 @@ def fresh_database() -> None:
     manage("migrate", "--noinput", "-v0")
 
 
-def redis_answers() -> bool:
+def redis_answers(url: str) -> bool:
     import redis
 
     try:
-        return redis.Redis.from_url(ENV["CACHE_URL"], socket_timeout=2).ping()
+        return redis.Redis.from_url(url, socket_timeout=2).ping()
     except (redis.RedisError, ValueError):
         return False
+
+
+def purge_broker() -> int:
+    """Empty the benchmark's own broker db; return how many tasks were queued."""
+    import redis
+
+    broker = redis.Redis.from_url(ENV["CELERY_BROKER_URL"], socket_timeout=2)
+    queued = broker.llen("celery")
+    broker.flushdb()
+    return queued
 
 
 def manage(*args) -> str:
@@ -300,10 +321,17 @@ def main() -> int:
     except Exception as exc:  # noqa: BLE001
         print(f"Needs PostgreSQL at {DATABASE_URL}: {exc}")
         return 2
-    if "cached_db" in ENV["SESSION_ENGINE"] and not redis_answers():
+    if "cached_db" in ENV["SESSION_ENGINE"] and not redis_answers(ENV["CACHE_URL"]):
         print(f"No Redis at {ENV['CACHE_URL']}: sessions in the database only")
         ENV["SESSION_ENGINE"] = "django.contrib.sessions.backends.db"
         ENV["CACHE_URL"] = "locmemcache://"
+    if redis_answers(ENV["CELERY_BROKER_URL"]):
+        purge_broker()
+    else:
+        print(
+            f"No Redis at {ENV.pop('CELERY_BROKER_URL')}: tasks run eagerly, inside "
+            "the web requests (not as in production; the survey pays for analysis)"
+        )
     round_id, form_url, questions = setup()
     server = subprocess.Popen(
         [
@@ -367,6 +395,7 @@ def main() -> int:
         server.terminate()
         server.wait(timeout=30)
     responses, submissions = stored_counts()
+    queued = purge_broker() if "CELERY_BROKER_URL" in ENV else None
     for mode, heading in (
         ("capacity", f"Capacity: {USERS} users, no pauses, {SECONDS:.0f} s per flow"),
         (
@@ -407,6 +436,11 @@ def main() -> int:
         f"lost or duplicated: survey {responses - survey_ok:+d}, "
         f"form page {submissions - form_ok:+d} (stored minus seen to succeed)"
     )
+    if queued is not None:
+        print(
+            f"analysis tasks left queued for workers: {queued} "
+            f"(one per response with free text; purged)"
+        )
     return 0
 
 
