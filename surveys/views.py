@@ -6,6 +6,7 @@ the server (its id in the session), so nothing typed is lost on an error.
 
 from django.contrib.auth.decorators import permission_required
 from django.contrib.auth.views import redirect_to_login
+from django.db.models import F
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,7 +24,6 @@ from .sections import live_sections, shown_questions
 from .tokens import digest
 
 DRAFTS = "drafts"
-SUBMITTED = "submitted"
 
 
 def _round(round_id) -> Round:
@@ -61,42 +61,56 @@ def _draft(request, round_) -> Draft | None:
 
 
 def _round_and_draft(request, round_id) -> tuple[Round, Draft | None]:
-    """The round and this browser's draft of it: one query when there is a draft."""
+    """The round and this browser's draft of it: one query when there is a draft.
+
+    The draft comes with the reference of its response, if sent (``_sent``).
+    """
     draft_id = request.session.get(DRAFTS, {}).get(str(round_id))
     if draft_id:
-        draft = (
+        # A slice, not first(): no ORDER BY to build for a primary key lookup.
+        drafts = list(
             Draft.objects.select_related("round__consultation", "round__survey")
+            .annotate(sent_as=F("response__reference"))
             .filter(pk=draft_id, round_id=round_id)
-            .first()
+            .order_by()[:1]
         )
-        if draft is not None:
-            return draft.round, draft
+        if drafts:
+            return drafts[0].round, drafts[0]
     return _round(round_id), None
+
+
+def _sent(draft: Draft | None) -> str | None:
+    """The reference of the response this browser's draft became, if sent."""
+    if draft is None or draft.amends_id:
+        return None
+    return draft.sent_as
+
+
+def _remember_draft(request, draft: Draft) -> None:
+    request.session[DRAFTS] = {
+        **request.session.get(DRAFTS, {}),
+        str(draft.round_id): str(draft.pk),
+    }
 
 
 @require_http_methods(["GET", "POST"])
 def start(request, round_id):
-    round_ = _round(round_id)
+    """The survey's start page. "Start now" is a link to the first question.
+
+    Looking creates nothing: the draft is made when the first section is sent
+    (``section``). Consultation pages link straight to the first question; this
+    page stays for direct links, invitations and people coming back.
+    """
+    round_, draft = _round_and_draft(request, round_id)
     if refused := _refusal(request, round_):
         return refused
-    draft = _draft(request, round_)
-    sent = Response.objects.filter(draft=draft).first() if draft else None
-    if sent and draft.admitted_by:
-        # One response per invitation: show it, rather than a draft that
-        # could never be sent again.
-        return redirect("surveys:confirmation", reference=sent.reference)
-    if sent:
+    if sent := _sent(draft):
+        if draft.admitted_by:
+            # One response per invitation: show it, rather than a draft that
+            # could never be sent again.
+            return redirect("surveys:confirmation", reference=sent)
         draft = None  # someone else on this device: a fresh, empty draft
-    if request.method == "POST":
-        draft = draft or Draft.objects.create(
-            round=round_,
-            admitted_by=admission_key(request, round_),
-            respondent=request.user if request.user.is_authenticated else None,
-        )
-        request.session[DRAFTS] = {
-            **request.session.get(DRAFTS, {}),
-            str(round_.pk): str(draft.pk),
-        }
+    if request.method == "POST":  # the start page's old form, from a cached page
         return redirect("surveys:section", round_id=round_.pk, number=1)
     sections = live_sections(round_.survey)
     return render(
@@ -116,16 +130,29 @@ def section(request, round_id, number):
     round_, draft = _round_and_draft(request, round_id)
     if refused := _refusal(request, round_):
         return refused
-    if draft is None:
-        return redirect("surveys:start", round_id=round_.pk)
+    if sent := _sent(draft):
+        if draft.admitted_by:  # one response per invitation, as on the start page
+            return redirect("surveys:confirmation", reference=sent)
+        draft = None  # sent: these pages now start a new response
     sections = live_sections(round_.survey)
+    if draft is None and number != 1:
+        return redirect("surveys:start", round_id=round_.pk)
     if not 1 <= number <= len(sections):
         raise Http404("No such section")
     current = sections[number - 1]
-    questions = shown_questions(current, draft.answers)
+    questions = shown_questions(current, draft.answers if draft else {})
     if request.method == "POST":
         form = SectionForm(questions, data=request.POST)
-        services.save_draft_answers(draft=draft, answers=form.raw_answers())
+        if draft is None:  # the first page sent: now there is something to keep
+            draft = services.start_draft(
+                round_=round_,
+                admitted_by=admission_key(request, round_),
+                respondent=request.user,
+                answers=form.raw_answers(),
+            )
+            _remember_draft(request, draft)
+        else:
+            services.save_draft_answers(draft=draft, answers=form.raw_answers())
         if "save" in request.POST:  # kept as typed, even if not valid yet
             return redirect("surveys:save", round_id=round_.pk)
         if form.is_valid():
@@ -135,7 +162,7 @@ def section(request, round_id, number):
                 return redirect(_after_questions(round_, draft), round_id=round_.pk)
             return redirect("surveys:section", round_id=round_.pk, number=number + 1)
     else:
-        form = SectionForm(questions, initial=draft.answers)
+        form = SectionForm(questions, initial=draft.answers if draft else {})
     return render(
         request,
         "surveys/section.html",
@@ -184,11 +211,11 @@ def check(request, round_id):
         except services.AnswersInvalid as invalid:
             errors = invalid.errors
         else:
-            request.session[SUBMITTED] = [
-                *request.session.get(SUBMITTED, []),
-                response.reference,
-            ]
-            return redirect("surveys:confirmation", reference=response.reference)
+            # The confirmation is the answer to the send, as on a Wagtail form
+            # page: sending is idempotent, so a reload that posts again shows
+            # the same reference. /respond/done/<reference>/ shows it later.
+            response.round = round_  # with its consultation, already read
+            return _confirmation_page(request, response)
     rows = [
         (
             s,
@@ -215,12 +242,28 @@ def check(request, round_id):
 
 
 def confirmation(request, reference):
-    if reference not in request.session.get(SUBMITTED, []):
-        raise Http404("No such response in this browser")
+    """The confirmation again, for the browser whose draft became the response."""
     response = get_object_or_404(
         Response.objects.select_related("round__consultation__page"),
         reference=reference,
     )
+    if not _sent_from_this_browser(request, response):
+        raise Http404("No such response in this browser")
+    return _confirmation_page(request, response)
+
+
+def _sent_from_this_browser(request, response: Response) -> bool:
+    # The browser keeps its draft of the round after sending it (so that a
+    # resend finds the response): that draft became, or changed, the response.
+    draft_id = request.session.get(DRAFTS, {}).get(str(response.round_id))
+    if not draft_id:
+        return False
+    if draft_id == str(response.draft_id):
+        return True
+    return Draft.objects.filter(pk=draft_id, amends=response).exists()
+
+
+def _confirmation_page(request, response: Response):
     return render(request, "surveys/confirmation.html", {"response": response})
 
 
@@ -273,10 +316,7 @@ def resume(request, token):
     )
     if draft is None or not draft.round.is_open_at():
         return render(request, "surveys/link_not_valid.html", status=404)
-    request.session[DRAFTS] = {
-        **request.session.get(DRAFTS, {}),
-        str(draft.round_id): str(draft.pk),
-    }
+    _remember_draft(request, draft)
     return redirect("surveys:section", round_id=draft.round_id, number=1)
 
 
@@ -296,10 +336,7 @@ def manage(request, token):
     elif request.method == "POST" and request.POST.get("change") == "yes":
         draft = services.start_change(response=response)
         if draft is not None:
-            request.session[DRAFTS] = {
-                **request.session.get(DRAFTS, {}),
-                str(draft.round_id): str(draft.pk),
-            }
+            _remember_draft(request, draft)
             return redirect("surveys:section", round_id=draft.round_id, number=1)
     answers = [
         (a.question.label, _display(a.value if len(a.value) != 1 else a.value[0]))

@@ -1,9 +1,11 @@
 """Survey submissions over HTTP against a plain Wagtail form page (``make bench``).
 
 Serves the app with gunicorn on PostgreSQL and submits, for a fixed time,
-through our survey (start, answer the page, send: four pages, the draft kept
-server-side at each step, seven HTTP requests with the redirects) and through a
-``wagtail.contrib.forms`` page asking the same three questions (load, post).
+through our survey (answer the page, check your answers, send: the draft kept
+server-side at each step) and through a ``wagtail.contrib.forms`` page asking
+the same three questions (load, post). Both journeys start where the
+consultation page's link leads: the survey's first question ("Start now" links
+straight to it; the draft is made when it is sent), the form page's form.
 Two measurements, each for both flows:
 
 - capacity: ``BENCH_USERS`` (50) users with no pause at all, which saturates the
@@ -12,8 +14,8 @@ Two measurements, each for both flows:
   (Little's law: in-flight requests / throughput).
 - people: ``BENCH_PACED_USERS`` (50) people responding at once, each reading
   and typing for ``BENCH_THINK`` seconds (6, varied by +-50%) per submission,
-  the same for both flows: on the survey split across its pages (a quarter on
-  the start page, half typing the answers, a quarter checking), on the form
+  the same for both flows: on the survey split across its pages (three
+  quarters reading and typing the answers, a quarter checking), on the form
   page all before sending it. This is the latency a respondent sees at a busy
   moment. ``BENCH_MODES=people`` (or ``capacity``) runs one of the two.
 
@@ -186,11 +188,11 @@ class Clock:
 
 def survey_submission(session, round_id, questions, timings, think) -> bool:
     clock = Clock(think)
-    page = session.get(f"{BASE}/respond/{round_id}/")
+    # The consultation page's "Start now" links here, as the form page's link
+    # leads to the form: the journey starts at the first question.
+    page = session.get(f"{BASE}/respond/{round_id}/section/1/")
     token = CSRF.search(page.text).group(1)
-    clock.pause(0.25)  # reads the start page
-    session.post(f"{BASE}/respond/{round_id}/", {"csrfmiddlewaretoken": token})
-    clock.pause(0.5)  # answers the questions
+    clock.pause(0.75)  # reads and answers the questions
     answers = {
         "csrfmiddlewaretoken": token,
         questions[0]: "Parent or carer",
@@ -409,7 +411,7 @@ def main() -> int:
         print(heading)
         survey, form = results[mode, "survey"], results[mode, "form"]
         for name, r in (
-            ("survey (4 pages)", survey),
+            ("survey (3 pages)", survey),
             ("Wagtail form page (1 page)", form),
         ):
             print(
