@@ -1,7 +1,8 @@
 """Responding: start, one page per section, check your answers, confirmation.
 
 Views check access, hand the work to services and render. The draft lives on
-the server (its id in the session), so nothing typed is lost on an error.
+the server (this browser's pointer to it in a signed cookie, ``browser_drafts``),
+so nothing typed is lost on an error.
 """
 
 from django.contrib.auth.decorators import permission_required
@@ -14,7 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods
 
-from . import exports, services
+from . import browser_drafts, exports, services
 from .admission import admission_key
 from .equalities import EqualitiesForm
 from .forms import ReceiptForm, ResumeEmailForm, SectionForm
@@ -22,8 +23,6 @@ from .models import Consultation, Draft, Response, Round
 from .rules import can_assist, may_continue_assisted
 from .sections import live_sections, shown_questions
 from .tokens import digest
-
-DRAFTS = "drafts"
 
 
 def _round(round_id) -> Round:
@@ -56,8 +55,11 @@ def _refusal(request, round_):
 
 
 def _draft(request, round_) -> Draft | None:
-    draft_id = request.session.get(DRAFTS, {}).get(str(round_.pk))
-    return Draft.objects.filter(pk=draft_id, round=round_).first() if draft_id else None
+    draft_id = browser_drafts.draft_ids(request).get(str(round_.pk))
+    if not draft_id:
+        return None
+    draft = Draft.objects.filter(pk=draft_id, round=round_).first()
+    return draft if draft and browser_drafts.belongs_here(request, draft) else None
 
 
 def _round_and_draft(request, round_id) -> tuple[Round, Draft | None]:
@@ -65,7 +67,7 @@ def _round_and_draft(request, round_id) -> tuple[Round, Draft | None]:
 
     The draft comes with the reference of its response, if sent (``_sent``).
     """
-    draft_id = request.session.get(DRAFTS, {}).get(str(round_id))
+    draft_id = browser_drafts.draft_ids(request).get(str(round_id))
     if draft_id:
         # A slice, not first(): no ORDER BY to build for a primary key lookup.
         drafts = list(
@@ -74,7 +76,7 @@ def _round_and_draft(request, round_id) -> tuple[Round, Draft | None]:
             .filter(pk=draft_id, round_id=round_id)
             .order_by()[:1]
         )
-        if drafts:
+        if drafts and browser_drafts.belongs_here(request, drafts[0]):
             return drafts[0].round, drafts[0]
     return _round(round_id), None
 
@@ -84,13 +86,6 @@ def _sent(draft: Draft | None) -> str | None:
     if draft is None or draft.amends_id:
         return None
     return draft.sent_as
-
-
-def _remember_draft(request, draft: Draft) -> None:
-    request.session[DRAFTS] = {
-        **request.session.get(DRAFTS, {}),
-        str(draft.round_id): str(draft.pk),
-    }
 
 
 @require_http_methods(["GET", "POST"])
@@ -141,28 +136,38 @@ def section(request, round_id, number):
         raise Http404("No such section")
     current = sections[number - 1]
     questions = shown_questions(current, draft.answers if draft else {})
-    if request.method == "POST":
-        form = SectionForm(questions, data=request.POST)
-        if draft is None:  # the first page sent: now there is something to keep
-            draft = services.start_draft(
-                round_=round_,
-                admitted_by=admission_key(request, round_),
-                respondent=request.user,
-                answers=form.raw_answers(),
-            )
-            _remember_draft(request, draft)
-        else:
-            services.save_draft_answers(draft=draft, answers=form.raw_answers())
-        if "save" in request.POST:  # kept as typed, even if not valid yet
-            return redirect("surveys:save", round_id=round_.pk)
-        if form.is_valid():
-            if request.POST.get("return") == "check":
-                return redirect("surveys:check", round_id=round_.pk)
-            if number == len(sections):
-                return redirect(_after_questions(round_, draft), round_id=round_.pk)
-            return redirect("surveys:section", round_id=round_.pk, number=number + 1)
-    else:
+    if request.method == "GET":
         form = SectionForm(questions, initial=draft.answers if draft else {})
+        return _section_page(request, round_, current, sections, draft, form)
+    form = SectionForm(questions, data=request.POST)
+    if draft is not None:
+        services.save_draft_answers(draft=draft, answers=form.raw_answers())
+        return _after_section(request, round_, current, sections, draft, form)
+    # The first page sent: now there is something to keep.
+    draft = services.start_draft(
+        round_=round_,
+        admitted_by=admission_key(request, round_),
+        respondent=request.user,
+        answers=form.raw_answers(),
+    )
+    return browser_drafts.remember(
+        request, _after_section(request, round_, current, sections, draft, form), draft
+    )
+
+
+def _after_section(request, round_, current, sections, draft, form):
+    if "save" in request.POST:  # kept as typed, even if not valid yet
+        return redirect("surveys:save", round_id=round_.pk)
+    if not form.is_valid():
+        return _section_page(request, round_, current, sections, draft, form)
+    if request.POST.get("return") == "check":
+        return redirect("surveys:check", round_id=round_.pk)
+    if current.number == len(sections):
+        return redirect(_after_questions(round_, draft), round_id=round_.pk)
+    return redirect("surveys:section", round_id=round_.pk, number=current.number + 1)
+
+
+def _section_page(request, round_, current, sections, draft, form):
     return render(
         request,
         "surveys/section.html",
@@ -255,7 +260,7 @@ def confirmation(request, reference):
 def _sent_from_this_browser(request, response: Response) -> bool:
     # The browser keeps its draft of the round after sending it (so that a
     # resend finds the response): that draft became, or changed, the response.
-    draft_id = request.session.get(DRAFTS, {}).get(str(response.round_id))
+    draft_id = browser_drafts.draft_ids(request).get(str(response.round_id))
     if not draft_id:
         return False
     if draft_id == str(response.draft_id):
@@ -316,8 +321,9 @@ def resume(request, token):
     )
     if draft is None or not draft.round.is_open_at():
         return render(request, "surveys/link_not_valid.html", status=404)
-    _remember_draft(request, draft)
-    return redirect("surveys:section", round_id=draft.round_id, number=1)
+    return browser_drafts.remember(
+        request, redirect("surveys:section", round_id=draft.round_id, number=1), draft
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -336,8 +342,8 @@ def manage(request, token):
     elif request.method == "POST" and request.POST.get("change") == "yes":
         draft = services.start_change(response=response)
         if draft is not None:
-            _remember_draft(request, draft)
-            return redirect("surveys:section", round_id=draft.round_id, number=1)
+            first = redirect("surveys:section", round_id=draft.round_id, number=1)
+            return browser_drafts.remember(request, first, draft)
     answers = [
         (a.question.label, _display(a.value if len(a.value) != 1 else a.value[0]))
         for a in response.answers.filter(is_current=True)

@@ -71,7 +71,9 @@ def test_sending_the_first_page_makes_exactly_one_draft(client):
     draft = Draft.objects.get()
     assert draft.answers == {str(q["who"].pk): "Parent or carer"}
     assert draft.admitted_by == "" and draft.respondent is None
-    assert client.session["drafts"] == {str(round_.pk): str(draft.pk)}
+    # This browser's pointer to its draft is a signed cookie: still no session.
+    assert "sessionid" not in sent.cookies and not Session.objects.exists()
+    assert sent.cookies["sb_drafts"]["httponly"] and sent.cookies["sb_drafts"]["path"]
 
     client.post(first(round_), {str(q["who"].pk): "Other"})
     client.get(url("section", round_, number=2))
