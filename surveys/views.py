@@ -5,17 +5,15 @@ the server (this browser's pointer to it in a signed cookie, ``browser_drafts``)
 so nothing typed is lost on an error.
 """
 
-from django.contrib.auth.decorators import permission_required
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import F
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods
 
-from . import browser_drafts, exports, services
+from . import browser_drafts, services
 from .admission import admission_key
 from .equalities import EqualitiesForm
 from .forms import ReceiptForm, ResumeEmailForm, SectionForm
@@ -128,7 +126,10 @@ def section(request, round_id, number):
     if sent := _sent(draft):
         if draft.admitted_by:  # one response per invitation, as on the start page
             return redirect("surveys:confirmation", reference=sent)
-        draft = None  # sent: these pages now start a new response
+        if request.method == "GET" or request.POST.get("fresh"):
+            draft = None  # sent: the first page starts a new response
+        # Otherwise a page from before sending, posted again (the back button):
+        # it goes to the sent draft, whose check page sends nothing new.
     sections = live_sections(round_.survey)
     if draft is None and number != 1:
         return redirect("surveys:start", round_id=round_.pk)
@@ -160,9 +161,14 @@ def _after_section(request, round_, current, sections, draft, form):
         return redirect("surveys:save", round_id=round_.pk)
     if not form.is_valid():
         return _section_page(request, round_, current, sections, draft, form)
+    # Check your answers comes as the answer to the page before it, not after
+    # a redirect: one request fewer for every respondent (docs/decisions/0006).
+    # Posting that page again saves the same answers and shows the same check.
     if request.POST.get("return") == "check":
-        return redirect("surveys:check", round_id=round_.pk)
+        return _check_page(request, round_, draft)
     if current.number == len(sections):
+        if _after_questions(round_, draft) == "surveys:check":
+            return _check_page(request, round_, draft)
         return redirect(_after_questions(round_, draft), round_id=round_.pk)
     return redirect("surveys:section", round_id=round_.pk, number=current.number + 1)
 
@@ -221,6 +227,18 @@ def check(request, round_id):
             # the same reference. /respond/done/<reference>/ shows it later.
             response.round = round_  # with its consultation, already read
             return _confirmation_page(request, response)
+    return _check_page(request, round_, draft, receipt, errors)
+
+
+def _check_page(request, round_, draft, receipt=None, errors=None):
+    """Check your answers. Its form always posts to the check page's address."""
+    if receipt is None:
+        receipt = ReceiptForm(
+            initial={
+                "email": draft.contact_email,
+                "consent": draft.consent_to_recontact,
+            }
+        )
     rows = [
         (
             s,
@@ -238,9 +256,9 @@ def check(request, round_id):
             "round": round_,
             "rows": rows,
             "draft": draft,
-            "errors": errors,
+            "errors": errors or {},
             "receipt": receipt,
-            "amending": amending,
+            "amending": draft.amends_id is not None,
         },
         status=400 if errors else 200,
     )
@@ -362,26 +380,6 @@ def manage(request, token):
     )
 
 
-@permission_required("surveys.export_responses", raise_exception=True)
-def export_responses(request, round_id, fmt):
-    """Officers download a round's responses as CSV or XLSX."""
-    round_ = get_object_or_404(
-        Round.objects.select_related("survey", "consultation"), pk=round_id
-    )
-    if round_.survey is None or fmt not in ("csv", "xlsx"):
-        raise Http404("No such export")
-    name = f"responses-{slugify(round_.consultation.title)[:50]}-{round_.kind}"
-    if fmt == "csv":
-        response = StreamingHttpResponse(
-            exports.csv_lines(round_), content_type="text/csv"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-        return response
-    return FileResponse(
-        exports.xlsx_file(round_), as_attachment=True, filename=f"{name}.xlsx"
-    )
-
-
 def _after_questions(round_, draft) -> str:
     # A change to a sent response keeps the equalities answers first given.
     if round_.survey.include_equalities and not draft.amends_id:
@@ -407,7 +405,7 @@ def equalities(request, round_id):
             else {k: v for k, v in form.cleaned_data.items() if v}
         )
         services.save_equalities(draft=draft, answers=answers)
-        return redirect("surveys:check", round_id=round_.pk)
+        return _check_page(request, round_, draft)  # as from the last section
     return render(
         request,
         "surveys/equalities.html",

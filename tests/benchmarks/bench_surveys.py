@@ -65,6 +65,12 @@ DATABASE_URL = os.environ.get(
 )
 BASE = f"http://127.0.0.1:{PORT}"
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+# A form's hidden fields, which a browser sends back with it.
+HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)">')
+REFERENCE = re.compile(r"<strong>(SB-[A-Z0-9]+)</strong>")
+# References the clients have seen: a resend showing one again is no new response.
+seen_references: set[str] = set()
+seen_lock = threading.Lock()
 ENV = {
     **os.environ,
     "DJANGO_SETTINGS_MODULE": "tests.benchmarks.settings",
@@ -194,21 +200,34 @@ def survey_submission(session, round_id, questions, timings, think) -> bool:
     token = CSRF.search(page.text).group(1)
     clock.pause(0.75)  # reads and answers the questions
     answers = {
-        "csrfmiddlewaretoken": token,
+        **dict(HIDDEN.findall(page.text)),  # the CSRF token, "fresh" (no draft yet)
         questions[0]: "Parent or carer",
         questions[1]: "Agree",
         questions[2]: "An evening phone line, please.",
     }
-    session.post(f"{BASE}/respond/{round_id}/section/1/", answers)
+    # The last (here the only) section answers with "Check your answers".
+    checking = session.post(f"{BASE}/respond/{round_id}/section/1/", answers)
     clock.pause(0.25)  # checks the answers
     saving = time.perf_counter()
     done = session.post(
         f"{BASE}/respond/{round_id}/check/", {"csrfmiddlewaretoken": token}
     )
     end = time.perf_counter()
-    ok = done.status_code == 200 and "Response sent" in done.text
+    reference = REFERENCE.search(done.text)
+    with seen_lock:
+        new = reference is not None and reference.group(1) not in seen_references
+        if new:
+            seen_references.add(reference.group(1))
+    ok = (
+        "Check your answers" in checking.text
+        and done.status_code == 200
+        and "Response sent" in done.text
+        and new
+    )
     timings.append((end - saving, clock.total(), ok))
-    session.cookies.pop("sessionid", None)  # the next submission is a new respondent
+    # The next submission is a new respondent: without this one's draft.
+    for cookie in ("sessionid", "sb_drafts"):
+        session.cookies.pop(cookie, None)
     return ok
 
 

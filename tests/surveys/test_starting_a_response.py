@@ -146,9 +146,10 @@ def test_a_closed_round_refuses_the_first_question(client):
     assert not Draft.objects.exists()
 
 
-def answer_and_send(client, round_, q):
-    client.post(first(round_), {str(q["who"].pk): "Parent or carer"})
-    client.post(url("section", round_, number=2), {str(q["views"].pk): "Mine"})
+def answer_and_send(client, round_, q, *, fresh=False, views="Mine"):
+    answers = {str(q["who"].pk): "Parent or carer", **({"fresh": "1"} if fresh else {})}
+    client.post(first(round_), answers)
+    client.post(url("section", round_, number=2), {str(q["views"].pk): views})
     return client.post(url("check", round_))
 
 
@@ -167,11 +168,23 @@ def test_after_sending_on_an_invitation_the_first_question_shows_the_response(
 def test_after_sending_the_first_question_starts_a_new_response(client):
     """Someone else on the same phone must not see, or change, a sent response."""
     round_, q = survey_round()
-    answer_and_send(client, round_, q)
+    fresh = '<input type="hidden" name="fresh" value="1">'
+    assert fresh in client.get(first(round_)).content.decode()
+    answer_and_send(client, round_, q, fresh=True)
     html = client.get(first(round_)).content.decode()
-    assert "checked" not in html and "Section 1 of 2" in html
-    answer_and_send(client, round_, q)
+    assert "checked" not in html and "Section 1 of 2" in html and fresh in html
+    answer_and_send(client, round_, q, fresh=True)
     assert Response.objects.count() == Draft.objects.count() == 2
+
+
+def test_a_page_from_before_sending_posted_again_sends_nothing_new(client):
+    """The back button after sending: the same response, not a second one."""
+    round_, q = survey_round()
+    first_sent = answer_and_send(client, round_, q, fresh=True).content.decode()
+    again = answer_and_send(client, round_, q, views="Changed my mind")
+    reference = Response.objects.get().reference
+    assert reference in first_sent and reference in again.content.decode()
+    assert Draft.objects.count() == 1
 
 
 def test_the_old_start_form_still_leads_to_the_first_question(client):
@@ -189,3 +202,40 @@ def test_the_consultation_page_links_start_straight_to_the_first_question(
     html = client.get(page.url).content.decode()
     assert start_link(round_, "Respond to this consultation") in html
     assert f'href="{url("start", round_)}"' not in html
+
+
+def test_the_last_page_answers_with_check_your_answers(client):
+    round_, q = survey_round()
+    round_.survey.include_equalities = False
+    round_.survey.save()
+    client.post(first(round_), {str(q["who"].pk): "Parent or carer", "fresh": "1"})
+    shown = client.post(url("section", round_, number=2), {str(q["views"].pk): "Mine"})
+    html = shown.content.decode()
+    assert shown.status_code == 200 and "Check your answers" in html
+    assert "Mine" in html and "Parent or carer" in html
+    # Its form sends to the check page, whatever address it was shown at.
+    assert f'<form method="post" action="{url("check", round_)}"' in html
+    # Posted again (a reload): the same answers, the same page, nothing sent.
+    again = client.post(url("section", round_, number=2), {str(q["views"].pk): "Mine"})
+    assert "Check your answers" in again.content.decode()
+    assert not Response.objects.exists()
+
+
+def test_a_change_from_check_your_answers_comes_back_to_it(client):
+    round_, q = survey_round()
+    client.post(first(round_), {str(q["who"].pk): "Parent or carer", "fresh": "1"})
+    changed = client.post(
+        first(round_), {str(q["who"].pk): "Young person", "return": "check"}
+    )
+    html = changed.content.decode()
+    assert "Check your answers" in html and "Young person" in html
+
+
+def test_an_invalid_last_page_shows_its_errors_not_the_check_page(client):
+    round_, q = survey_round()
+    client.post(first(round_), {str(q["who"].pk): "Parent or carer", "fresh": "1"})
+    too_long = {str(q["views"].pk): "x" * 51}
+    refused = client.post(url("section", round_, number=2), too_long)
+    html = refused.content.decode()
+    assert "There is a problem" in html and "Check your answers" not in html
+    assert Draft.objects.get().answers[str(q["views"].pk)] == "x" * 51
