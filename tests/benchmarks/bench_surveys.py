@@ -1,11 +1,14 @@
 """Survey submissions over HTTP against a plain Wagtail form page (``make bench``).
 
 Serves the app with gunicorn on PostgreSQL and submits, for a fixed time,
-through our survey (answer the page, check your answers, send: the draft kept
-server-side at each step) and through a ``wagtail.contrib.forms`` page asking
-the same three questions (load, post). Both journeys start where the
-consultation page's link leads: the survey's first question ("Start now" links
-straight to it; the draft is made when it is sent), the form page's form.
+through our survey (the question page, check your answers, the confirmation:
+three requests, GET the questions, POST them and get the check page, POST
+"Send" and get the confirmation; the draft kept server-side) and through a
+``wagtail.contrib.forms`` page asking the same three questions (GET, POST).
+Both journeys start where the consultation page's link leads: the survey's
+first question ("Start now" links straight to it; the draft is made when it
+is sent), the form page's form. A survey submission counts when it shows a
+reference not seen before.
 Two measurements, each for both flows:
 
 - capacity: ``BENCH_USERS`` (50) users with no pause at all, which saturates the
