@@ -7,11 +7,13 @@ lifetime, only under /respond/) spares every anonymous respondent a session
 row written to the database and read from the cache on each page. Admissions
 (invitation links) and sign-ins stay in the session.
 
-A cookie survives signing out, which a session does not, so a pointer is
-honoured only for the person the draft belongs to (``belongs_here``): a draft
-made when signed in, or started by a member of staff helping someone, is not
-shown to whoever uses the browser next. Pointers from sessions made before
-this change are still read.
+A cookie survives signing out, which a session does not, so the cookie names
+who was signed in when it was last written, and its pointers are honoured only
+for that person (or, written when nobody was signed in, for anyone, as a
+session carries on through signing in): a draft opened when signed in, or an
+assisted draft a member of staff started, is not shown to whoever uses the
+browser next. A resume link still opens its draft in any browser. Pointers
+from sessions made before this change are still read.
 """
 
 from django.conf import settings
@@ -25,15 +27,23 @@ SESSION_KEY = "drafts"  # where sessions made before the cookie kept pointers
 
 def draft_ids(request) -> dict[str, str]:
     """Round id to draft id, for the drafts this browser is answering."""
-    ids = dict(request.session.get(SESSION_KEY, {})) if _has_session(request) else {}
+    ids = {
+        str(round_id): str(draft_id)
+        for round_id, draft_id in (
+            request.session.get(SESSION_KEY, {}) if _has_session(request) else {}
+        ).items()
+    }
     try:
         value = request.get_signed_cookie(
             COOKIE, salt=SALT, max_age=settings.SESSION_COOKIE_AGE
         )
-        ids.update(pair.split(".", 1) for pair in value.split("_") if "." in pair)
     except (KeyError, signing.BadSignature):
-        pass  # no cookie, or not one we signed (or it has expired): no pointers
-    return {str(k): str(v) for k, v in ids.items()}
+        return ids  # no cookie, or not one we signed (or it has expired)
+    owner, _, pairs = value.partition("~")
+    if owner and owner != _user_key(request):
+        return ids  # written for someone who has since signed out
+    ids.update(pair.split(".", 1) for pair in pairs.split("_") if "." in pair)
+    return ids
 
 
 def remember(request, response, draft):
@@ -41,8 +51,10 @@ def remember(request, response, draft):
     ids = {**draft_ids(request), str(draft.round_id): str(draft.pk)}
     response.set_signed_cookie(
         COOKIE,
-        # round.draft_round.draft: characters a cookie takes without quoting.
-        "_".join(f"{round_id}.{draft_id}" for round_id, draft_id in ids.items()),
+        # user~round.draft_round.draft: characters a cookie takes unquoted.
+        _user_key(request)
+        + "~"
+        + "_".join(f"{round_id}.{draft_id}" for round_id, draft_id in ids.items()),
         salt=SALT,
         max_age=settings.SESSION_COOKIE_AGE,
         path=PATH,
@@ -53,13 +65,8 @@ def remember(request, response, draft):
     return response
 
 
-def belongs_here(request, draft) -> bool:
-    """A draft made signed in, or when helping someone, is only for that person."""
-    user_id = request.user.pk if request.user.is_authenticated else None
-    return all(
-        owner is None or owner == user_id
-        for owner in (draft.respondent_id, draft.assisted_by_id)
-    )
+def _user_key(request) -> str:
+    return str(request.user.pk) if request.user.is_authenticated else ""
 
 
 def _has_session(request) -> bool:

@@ -56,8 +56,7 @@ def _draft(request, round_) -> Draft | None:
     draft_id = browser_drafts.draft_ids(request).get(str(round_.pk))
     if not draft_id:
         return None
-    draft = Draft.objects.filter(pk=draft_id, round=round_).first()
-    return draft if draft and browser_drafts.belongs_here(request, draft) else None
+    return Draft.objects.filter(pk=draft_id, round=round_).first()
 
 
 def _round_and_draft(request, round_id) -> tuple[Round, Draft | None]:
@@ -74,7 +73,7 @@ def _round_and_draft(request, round_id) -> tuple[Round, Draft | None]:
             .filter(pk=draft_id, round_id=round_id)
             .order_by()[:1]
         )
-        if drafts and browser_drafts.belongs_here(request, drafts[0]):
+        if drafts:
             return drafts[0].round, drafts[0]
     return _round(round_id), None
 

@@ -1,4 +1,4 @@
-"""This browser's pointer to its draft: a signed cookie, honoured only for its owner."""
+"""This browser's pointer to its draft: a signed cookie, not shown after signing out."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -38,7 +38,7 @@ def test_a_forged_or_unsigned_pointer_is_ignored(client):
     round_, q = survey_round()
     client.post(url("section", round_, number=1), {str(q["who"].pk): "Other"})
     draft = Draft.objects.get()
-    pointer = f"{round_.pk}.{draft.pk}"
+    pointer = f"~{round_.pk}.{draft.pk}"  # written when nobody was signed in
     for forged in (
         pointer,  # unsigned
         signing.get_cookie_signer(salt="another purpose").sign(pointer),
@@ -79,4 +79,24 @@ def test_pointers_kept_in_sessions_from_before_still_work(client):
     session = client.session
     session["drafts"] = {str(round_.pk): str(draft.pk)}
     session.save()
+    assert answered(client, round_)
+
+
+def test_a_resume_link_opens_a_signed_in_respondents_draft_anywhere(client):
+    import re
+
+    round_, q = survey_round()
+    client.force_login(User.objects.create_user("r@example.org", "x" * 16))
+    client.post(url("section", round_, number=1), {str(q["who"].pk): "Other"})
+    saved = client.get(url("save", round_)).content.decode()
+    link = re.search(r"/respond/resume/[^<\s]+", saved).group(0)
+    elsewhere = client.__class__()  # another browser, nobody signed in
+    assert elsewhere.get(link).url == url("section", round_, number=1)
+    assert answered(elsewhere, round_)
+
+
+def test_signing_in_part_way_keeps_the_draft(client):
+    round_, q = survey_round()
+    client.post(url("section", round_, number=1), {str(q["who"].pk): "Other"})
+    client.force_login(User.objects.create_user("r@example.org", "x" * 16))
     assert answered(client, round_)
