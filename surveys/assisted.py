@@ -103,10 +103,7 @@ def start_assisted_draft(
 
 def open_in_browser(request, draft: Draft):
     """Make ``draft`` this browser's draft for its round; go to the first page."""
-    from .views import DRAFTS
+    from . import browser_drafts
 
-    request.session[DRAFTS] = {
-        **request.session.get(DRAFTS, {}),
-        str(draft.round_id): str(draft.pk),
-    }
-    return redirect("surveys:section", round_id=draft.round_id, number=1)
+    first = redirect("surveys:section", round_id=draft.round_id, number=1)
+    return browser_drafts.remember(request, first, draft)

@@ -43,6 +43,23 @@ def record_outcome(*, consultation: Consultation, published: bool) -> None:
     consultation.save(update_fields=["outcome_published_at", "updated_at"])
 
 
+def start_draft(*, round_, admitted_by: str, respondent, answers: dict) -> Draft:
+    """A new draft holding the first page's answers, as typed, valid or not.
+
+    Made when a respondent first sends a page, not when they look at one, so
+    that reading the questions writes nothing. ``admitted_by`` is the key the
+    browser was admitted under ("" for open access); an anonymous
+    ``respondent`` is kept as None. Not idempotent: each call is a new draft
+    (an unsent draft is harmless).
+    """
+    return Draft.objects.create(
+        round=round_,
+        admitted_by=admitted_by,
+        respondent=respondent if respondent.is_authenticated else None,
+        answers=answers,
+    )
+
+
 def save_draft_answers(*, draft: Draft, answers: dict) -> None:
     """Keep what was typed for these questions, valid or not. Idempotent."""
     Draft.objects.filter(pk=draft.pk).update(

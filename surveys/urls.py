@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import assisted_views, views
+from . import assisted_views, export_views, views
 
 app_name = "surveys"
 urlpatterns = [
@@ -20,7 +20,7 @@ urlpatterns = [
     path("response/<str:token>/", views.manage, name="manage"),
     path(
         "export/<uuid:round_id>/responses.<str:fmt>",
-        views.export_responses,
+        export_views.export_responses,
         name="export",
     ),
 ]

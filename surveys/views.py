@@ -1,19 +1,19 @@
 """Responding: start, one page per section, check your answers, confirmation.
 
 Views check access, hand the work to services and render. The draft lives on
-the server (its id in the session), so nothing typed is lost on an error.
+the server (this browser's pointer to it in a signed cookie, ``browser_drafts``),
+so nothing typed is lost on an error.
 """
 
-from django.contrib.auth.decorators import permission_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.db.models import F
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods
 
-from . import exports, services
+from . import browser_drafts, services
 from .admission import admission_key
 from .equalities import EqualitiesForm
 from .forms import ReceiptForm, ResumeEmailForm, SectionForm
@@ -21,9 +21,6 @@ from .models import Consultation, Draft, Response, Round
 from .rules import can_assist, may_continue_assisted
 from .sections import live_sections, shown_questions
 from .tokens import digest
-
-DRAFTS = "drafts"
-SUBMITTED = "submitted"
 
 
 def _round(round_id) -> Round:
@@ -56,47 +53,56 @@ def _refusal(request, round_):
 
 
 def _draft(request, round_) -> Draft | None:
-    draft_id = request.session.get(DRAFTS, {}).get(str(round_.pk))
-    return Draft.objects.filter(pk=draft_id, round=round_).first() if draft_id else None
+    draft_id = browser_drafts.draft_ids(request).get(str(round_.pk))
+    if not draft_id:
+        return None
+    return Draft.objects.filter(pk=draft_id, round=round_).first()
 
 
 def _round_and_draft(request, round_id) -> tuple[Round, Draft | None]:
-    """The round and this browser's draft of it: one query when there is a draft."""
-    draft_id = request.session.get(DRAFTS, {}).get(str(round_id))
+    """The round and this browser's draft of it: one query when there is a draft.
+
+    The draft comes with the reference of its response, if sent (``_sent``).
+    """
+    draft_id = browser_drafts.draft_ids(request).get(str(round_id))
     if draft_id:
-        draft = (
+        # A slice, not first(): no ORDER BY to build for a primary key lookup.
+        drafts = list(
             Draft.objects.select_related("round__consultation", "round__survey")
+            .annotate(sent_as=F("response__reference"))
             .filter(pk=draft_id, round_id=round_id)
-            .first()
+            .order_by()[:1]
         )
-        if draft is not None:
-            return draft.round, draft
+        if drafts:
+            return drafts[0].round, drafts[0]
     return _round(round_id), None
+
+
+def _sent(draft: Draft | None) -> str | None:
+    """The reference of the response this browser's draft became, if sent."""
+    if draft is None or draft.amends_id:
+        return None
+    return draft.sent_as
 
 
 @require_http_methods(["GET", "POST"])
 def start(request, round_id):
-    round_ = _round(round_id)
+    """The survey's start page. "Start now" is a link to the first question.
+
+    Looking creates nothing: the draft is made when the first section is sent
+    (``section``). Consultation pages link straight to the first question; this
+    page stays for direct links, invitations and people coming back.
+    """
+    round_, draft = _round_and_draft(request, round_id)
     if refused := _refusal(request, round_):
         return refused
-    draft = _draft(request, round_)
-    sent = Response.objects.filter(draft=draft).first() if draft else None
-    if sent and draft.admitted_by:
-        # One response per invitation: show it, rather than a draft that
-        # could never be sent again.
-        return redirect("surveys:confirmation", reference=sent.reference)
-    if sent:
+    if sent := _sent(draft):
+        if draft.admitted_by:
+            # One response per invitation: show it, rather than a draft that
+            # could never be sent again.
+            return redirect("surveys:confirmation", reference=sent)
         draft = None  # someone else on this device: a fresh, empty draft
-    if request.method == "POST":
-        draft = draft or Draft.objects.create(
-            round=round_,
-            admitted_by=admission_key(request, round_),
-            respondent=request.user if request.user.is_authenticated else None,
-        )
-        request.session[DRAFTS] = {
-            **request.session.get(DRAFTS, {}),
-            str(round_.pk): str(draft.pk),
-        }
+    if request.method == "POST":  # the start page's old form, from a cached page
         return redirect("surveys:section", round_id=round_.pk, number=1)
     sections = live_sections(round_.survey)
     return render(
@@ -116,26 +122,57 @@ def section(request, round_id, number):
     round_, draft = _round_and_draft(request, round_id)
     if refused := _refusal(request, round_):
         return refused
-    if draft is None:
-        return redirect("surveys:start", round_id=round_.pk)
+    if sent := _sent(draft):
+        if draft.admitted_by:  # one response per invitation, as on the start page
+            return redirect("surveys:confirmation", reference=sent)
+        if request.method == "GET" or request.POST.get("fresh"):
+            draft = None  # sent: the first page starts a new response
+        # Otherwise a page from before sending, posted again (the back button):
+        # it goes to the sent draft, whose check page sends nothing new.
     sections = live_sections(round_.survey)
+    if draft is None and number != 1:
+        return redirect("surveys:start", round_id=round_.pk)
     if not 1 <= number <= len(sections):
         raise Http404("No such section")
     current = sections[number - 1]
-    questions = shown_questions(current, draft.answers)
-    if request.method == "POST":
-        form = SectionForm(questions, data=request.POST)
+    questions = shown_questions(current, draft.answers if draft else {})
+    if request.method == "GET":
+        form = SectionForm(questions, initial=draft.answers if draft else {})
+        return _section_page(request, round_, current, sections, draft, form)
+    form = SectionForm(questions, data=request.POST)
+    if draft is not None:
         services.save_draft_answers(draft=draft, answers=form.raw_answers())
-        if "save" in request.POST:  # kept as typed, even if not valid yet
-            return redirect("surveys:save", round_id=round_.pk)
-        if form.is_valid():
-            if request.POST.get("return") == "check":
-                return redirect("surveys:check", round_id=round_.pk)
-            if number == len(sections):
-                return redirect(_after_questions(round_, draft), round_id=round_.pk)
-            return redirect("surveys:section", round_id=round_.pk, number=number + 1)
-    else:
-        form = SectionForm(questions, initial=draft.answers)
+        return _after_section(request, round_, current, sections, draft, form)
+    # The first page sent: now there is something to keep.
+    draft = services.start_draft(
+        round_=round_,
+        admitted_by=admission_key(request, round_),
+        respondent=request.user,
+        answers=form.raw_answers(),
+    )
+    return browser_drafts.remember(
+        request, _after_section(request, round_, current, sections, draft, form), draft
+    )
+
+
+def _after_section(request, round_, current, sections, draft, form):
+    if "save" in request.POST:  # kept as typed, even if not valid yet
+        return redirect("surveys:save", round_id=round_.pk)
+    if not form.is_valid():
+        return _section_page(request, round_, current, sections, draft, form)
+    # Check your answers comes as the answer to the page before it, not after
+    # a redirect: one request fewer for every respondent (docs/decisions/0006).
+    # Posting that page again saves the same answers and shows the same check.
+    if request.POST.get("return") == "check":
+        return _check_page(request, round_, draft)
+    if current.number == len(sections):
+        if _after_questions(round_, draft) == "surveys:check":
+            return _check_page(request, round_, draft)
+        return redirect(_after_questions(round_, draft), round_id=round_.pk)
+    return redirect("surveys:section", round_id=round_.pk, number=current.number + 1)
+
+
+def _section_page(request, round_, current, sections, draft, form):
     return render(
         request,
         "surveys/section.html",
@@ -184,11 +221,23 @@ def check(request, round_id):
         except services.AnswersInvalid as invalid:
             errors = invalid.errors
         else:
-            request.session[SUBMITTED] = [
-                *request.session.get(SUBMITTED, []),
-                response.reference,
-            ]
-            return redirect("surveys:confirmation", reference=response.reference)
+            # The confirmation is the answer to the send, as on a Wagtail form
+            # page: sending is idempotent, so a reload that posts again shows
+            # the same reference. /respond/done/<reference>/ shows it later.
+            response.round = round_  # with its consultation, already read
+            return _confirmation_page(request, response)
+    return _check_page(request, round_, draft, receipt, errors)
+
+
+def _check_page(request, round_, draft, receipt=None, errors=None):
+    """Check your answers. Its form always posts to the check page's address."""
+    if receipt is None:
+        receipt = ReceiptForm(
+            initial={
+                "email": draft.contact_email,
+                "consent": draft.consent_to_recontact,
+            }
+        )
     rows = [
         (
             s,
@@ -206,21 +255,37 @@ def check(request, round_id):
             "round": round_,
             "rows": rows,
             "draft": draft,
-            "errors": errors,
+            "errors": errors or {},
             "receipt": receipt,
-            "amending": amending,
+            "amending": draft.amends_id is not None,
         },
         status=400 if errors else 200,
     )
 
 
 def confirmation(request, reference):
-    if reference not in request.session.get(SUBMITTED, []):
-        raise Http404("No such response in this browser")
+    """The confirmation again, for the browser whose draft became the response."""
     response = get_object_or_404(
         Response.objects.select_related("round__consultation__page"),
         reference=reference,
     )
+    if not _sent_from_this_browser(request, response):
+        raise Http404("No such response in this browser")
+    return _confirmation_page(request, response)
+
+
+def _sent_from_this_browser(request, response: Response) -> bool:
+    # The browser keeps its draft of the round after sending it (so that a
+    # resend finds the response): that draft became, or changed, the response.
+    draft_id = browser_drafts.draft_ids(request).get(str(response.round_id))
+    if not draft_id:
+        return False
+    if draft_id == str(response.draft_id):
+        return True
+    return Draft.objects.filter(pk=draft_id, amends=response).exists()
+
+
+def _confirmation_page(request, response: Response):
     return render(request, "surveys/confirmation.html", {"response": response})
 
 
@@ -273,11 +338,9 @@ def resume(request, token):
     )
     if draft is None or not draft.round.is_open_at():
         return render(request, "surveys/link_not_valid.html", status=404)
-    request.session[DRAFTS] = {
-        **request.session.get(DRAFTS, {}),
-        str(draft.round_id): str(draft.pk),
-    }
-    return redirect("surveys:section", round_id=draft.round_id, number=1)
+    return browser_drafts.remember(
+        request, redirect("surveys:section", round_id=draft.round_id, number=1), draft
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -296,11 +359,8 @@ def manage(request, token):
     elif request.method == "POST" and request.POST.get("change") == "yes":
         draft = services.start_change(response=response)
         if draft is not None:
-            request.session[DRAFTS] = {
-                **request.session.get(DRAFTS, {}),
-                str(draft.round_id): str(draft.pk),
-            }
-            return redirect("surveys:section", round_id=draft.round_id, number=1)
+            first = redirect("surveys:section", round_id=draft.round_id, number=1)
+            return browser_drafts.remember(request, first, draft)
     answers = [
         (a.question.label, _display(a.value if len(a.value) != 1 else a.value[0]))
         for a in response.answers.filter(is_current=True)
@@ -316,26 +376,6 @@ def manage(request, token):
             "withdrawn_now": withdrawn_now,
             "can_withdraw": response.round.is_open_at() and not response.is_withdrawn,
         },
-    )
-
-
-@permission_required("surveys.export_responses", raise_exception=True)
-def export_responses(request, round_id, fmt):
-    """Officers download a round's responses as CSV or XLSX."""
-    round_ = get_object_or_404(
-        Round.objects.select_related("survey", "consultation"), pk=round_id
-    )
-    if round_.survey is None or fmt not in ("csv", "xlsx"):
-        raise Http404("No such export")
-    name = f"responses-{slugify(round_.consultation.title)[:50]}-{round_.kind}"
-    if fmt == "csv":
-        response = StreamingHttpResponse(
-            exports.csv_lines(round_), content_type="text/csv"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-        return response
-    return FileResponse(
-        exports.xlsx_file(round_), as_attachment=True, filename=f"{name}.xlsx"
     )
 
 
@@ -364,7 +404,7 @@ def equalities(request, round_id):
             else {k: v for k, v in form.cleaned_data.items() if v}
         )
         services.save_equalities(draft=draft, answers=answers)
-        return redirect("surveys:check", round_id=round_.pk)
+        return _check_page(request, round_, draft)  # as from the last section
     return render(
         request,
         "surveys/equalities.html",

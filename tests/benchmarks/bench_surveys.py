@@ -1,9 +1,14 @@
 """Survey submissions over HTTP against a plain Wagtail form page (``make bench``).
 
 Serves the app with gunicorn on PostgreSQL and submits, for a fixed time,
-through our survey (start, answer the page, send: four pages, the draft kept
-server-side at each step, seven HTTP requests with the redirects) and through a
-``wagtail.contrib.forms`` page asking the same three questions (load, post).
+through our survey (the question page, check your answers, the confirmation:
+three requests, GET the questions, POST them and get the check page, POST
+"Send" and get the confirmation; the draft kept server-side) and through a
+``wagtail.contrib.forms`` page asking the same three questions (GET, POST).
+Both journeys start where the consultation page's link leads: the survey's
+first question ("Start now" links straight to it; the draft is made when it
+is sent), the form page's form. A survey submission counts when it shows a
+reference not seen before.
 Two measurements, each for both flows:
 
 - capacity: ``BENCH_USERS`` (50) users with no pause at all, which saturates the
@@ -12,8 +17,8 @@ Two measurements, each for both flows:
   (Little's law: in-flight requests / throughput).
 - people: ``BENCH_PACED_USERS`` (50) people responding at once, each reading
   and typing for ``BENCH_THINK`` seconds (6, varied by +-50%) per submission,
-  the same for both flows: on the survey split across its pages (a quarter on
-  the start page, half typing the answers, a quarter checking), on the form
+  the same for both flows: on the survey split across its pages (three
+  quarters reading and typing the answers, a quarter checking), on the form
   page all before sending it. This is the latency a respondent sees at a busy
   moment. ``BENCH_MODES=people`` (or ``capacity``) runs one of the two.
 
@@ -27,7 +32,15 @@ saw succeed).
 Needs PostgreSQL (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1/sb_bench,
 created afresh) and Redis for the cache that sessions are read from, as in
 production (BENCH_CACHE_URL, default redis://127.0.0.1:6379/6;
-BENCH_SESSION_ENGINE=django.contrib.sessions.backends.db to leave it out). Serves only on 127.0.0.1 and stops by itself.
+BENCH_SESSION_ENGINE=django.contrib.sessions.backends.db to leave it out).
+
+Celery's broker is Redis too, as in production (BENCH_BROKER_URL, default
+redis://127.0.0.1:6379/7, a db of its own, emptied before and after the run):
+sending a response enqueues the analysis of its free text, and workers on
+other hosts do that work, so no worker runs during the measurement and the
+web tier's cost is the enqueue. Without Redis the tasks run eagerly inside the
+send request, and the script says so. Serves only on 127.0.0.1 and stops by
+itself.
 """
 
 import os
@@ -55,6 +68,12 @@ DATABASE_URL = os.environ.get(
 )
 BASE = f"http://127.0.0.1:{PORT}"
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+# A form's hidden fields, which a browser sends back with it.
+HIDDEN = re.compile(r'<input type="hidden" name="([^"]+)" value="([^"]*)">')
+REFERENCE = re.compile(r"<strong>(SB-[A-Z0-9]+)</strong>")
+# References the clients have seen: a resend showing one again is no new response.
+seen_references: set[str] = set()
+seen_lock = threading.Lock()
 ENV = {
     **os.environ,
     "DJANGO_SETTINGS_MODULE": "tests.benchmarks.settings",
@@ -66,8 +85,11 @@ ENV = {
     "SESSION_ENGINE": os.environ.get(
         "BENCH_SESSION_ENGINE", "django.contrib.sessions.backends.cached_db"
     ),
+    # Tasks (the analysis of each response's free text) are enqueued on Redis,
+    # as in production, where workers on other hosts do that work. No worker
+    # runs here: the web tier's cost is the enqueue.
+    "CELERY_BROKER_URL": os.environ.get("BENCH_BROKER_URL", "redis://127.0.0.1:6379/7"),
 }
-ENV.pop("CELERY_BROKER_URL", None)
 
 
 def fresh_database() -> None:
@@ -82,13 +104,23 @@ def fresh_database() -> None:
     manage("migrate", "--noinput", "-v0")
 
 
-def redis_answers() -> bool:
+def redis_answers(url: str) -> bool:
     import redis
 
     try:
-        return redis.Redis.from_url(ENV["CACHE_URL"], socket_timeout=2).ping()
+        return redis.Redis.from_url(url, socket_timeout=2).ping()
     except (redis.RedisError, ValueError):
         return False
+
+
+def purge_broker() -> int:
+    """Empty the benchmark's own broker db; return how many tasks were queued."""
+    import redis
+
+    broker = redis.Redis.from_url(ENV["CELERY_BROKER_URL"], socket_timeout=2)
+    queued = broker.llen("celery")
+    broker.flushdb()
+    return queued
 
 
 def manage(*args) -> str:
@@ -165,27 +197,40 @@ class Clock:
 
 def survey_submission(session, round_id, questions, timings, think) -> bool:
     clock = Clock(think)
-    page = session.get(f"{BASE}/respond/{round_id}/")
+    # The consultation page's "Start now" links here, as the form page's link
+    # leads to the form: the journey starts at the first question.
+    page = session.get(f"{BASE}/respond/{round_id}/section/1/")
     token = CSRF.search(page.text).group(1)
-    clock.pause(0.25)  # reads the start page
-    session.post(f"{BASE}/respond/{round_id}/", {"csrfmiddlewaretoken": token})
-    clock.pause(0.5)  # answers the questions
+    clock.pause(0.75)  # reads and answers the questions
     answers = {
-        "csrfmiddlewaretoken": token,
+        **dict(HIDDEN.findall(page.text)),  # the CSRF token, "fresh" (no draft yet)
         questions[0]: "Parent or carer",
         questions[1]: "Agree",
         questions[2]: "An evening phone line, please.",
     }
-    session.post(f"{BASE}/respond/{round_id}/section/1/", answers)
+    # The last (here the only) section answers with "Check your answers".
+    checking = session.post(f"{BASE}/respond/{round_id}/section/1/", answers)
     clock.pause(0.25)  # checks the answers
     saving = time.perf_counter()
     done = session.post(
         f"{BASE}/respond/{round_id}/check/", {"csrfmiddlewaretoken": token}
     )
     end = time.perf_counter()
-    ok = done.status_code == 200 and "Response sent" in done.text
+    reference = REFERENCE.search(done.text)
+    with seen_lock:
+        new = reference is not None and reference.group(1) not in seen_references
+        if new:
+            seen_references.add(reference.group(1))
+    ok = (
+        "Check your answers" in checking.text
+        and done.status_code == 200
+        and "Response sent" in done.text
+        and new
+    )
     timings.append((end - saving, clock.total(), ok))
-    session.cookies.pop("sessionid", None)  # the next submission is a new respondent
+    # The next submission is a new respondent: without this one's draft.
+    for cookie in ("sessionid", "sb_drafts"):
+        session.cookies.pop(cookie, None)
     return ok
 
 
@@ -300,10 +345,17 @@ def main() -> int:
     except Exception as exc:  # noqa: BLE001
         print(f"Needs PostgreSQL at {DATABASE_URL}: {exc}")
         return 2
-    if "cached_db" in ENV["SESSION_ENGINE"] and not redis_answers():
+    if "cached_db" in ENV["SESSION_ENGINE"] and not redis_answers(ENV["CACHE_URL"]):
         print(f"No Redis at {ENV['CACHE_URL']}: sessions in the database only")
         ENV["SESSION_ENGINE"] = "django.contrib.sessions.backends.db"
         ENV["CACHE_URL"] = "locmemcache://"
+    if redis_answers(ENV["CELERY_BROKER_URL"]):
+        purge_broker()
+    else:
+        print(
+            f"No Redis at {ENV.pop('CELERY_BROKER_URL')}: tasks run eagerly, inside "
+            "the web requests (not as in production; the survey pays for analysis)"
+        )
     round_id, form_url, questions = setup()
     server = subprocess.Popen(
         [
@@ -367,6 +419,7 @@ def main() -> int:
         server.terminate()
         server.wait(timeout=30)
     responses, submissions = stored_counts()
+    queued = purge_broker() if "CELERY_BROKER_URL" in ENV else None
     for mode, heading in (
         ("capacity", f"Capacity: {USERS} users, no pauses, {SECONDS:.0f} s per flow"),
         (
@@ -380,7 +433,7 @@ def main() -> int:
         print(heading)
         survey, form = results[mode, "survey"], results[mode, "form"]
         for name, r in (
-            ("survey (4 pages)", survey),
+            ("survey (3 pages)", survey),
             ("Wagtail form page (1 page)", form),
         ):
             print(
@@ -407,6 +460,11 @@ def main() -> int:
         f"lost or duplicated: survey {responses - survey_ok:+d}, "
         f"form page {submissions - form_ok:+d} (stored minus seen to succeed)"
     )
+    if queued is not None:
+        print(
+            f"analysis tasks left queued for workers: {queued} "
+            f"(one per response with free text; purged)"
+        )
     return 0
 
 

@@ -15,10 +15,15 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_respond_on_a_phone(demo_site, phone, live_server, assert_accessible):  # noqa: F811
     page = phone
     page.goto(live_server.url + "/consultations/new-operating-model/")
+    # The consultation page is the start page: its button opens the first question.
     page.get_by_role("button", name="Respond to this consultation").click()
+    expect(page.get_by_text("Section 1 of 5")).to_be_visible()
+    # The survey's own start page (for direct links) links there too.
+    page.get_by_role("link", name="Back").click()
     assert_accessible(page, "start page")
     page.get_by_role("button", name="Start now").click()
     expect(page.get_by_text("Section 1 of 5")).to_be_visible()
+    assert_accessible(page, "first question, before anything is kept")
 
     page.get_by_role(
         "button", name="Continue"

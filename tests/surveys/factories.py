@@ -57,3 +57,13 @@ def survey_round(**round_kwargs):
     )
     round_ = RoundFactory(survey=survey, **round_kwargs)
     return round_, {"who": who, "views": views, "services": services}
+
+
+def start_response(client, round_):
+    """Start a response as a respondent does: a draft is made when the first page
+    is sent (here with "Save and come back later", nothing answered); the page
+    shown without a draft marks its form "fresh"."""
+    from django.urls import reverse
+
+    section = reverse("surveys:section", kwargs={"round_id": round_.pk, "number": 1})
+    return client.post(section, {"save": "1", "fresh": "1"})

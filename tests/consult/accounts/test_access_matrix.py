@@ -82,8 +82,11 @@ OWN = [
     Case("surveys:start", row(403), args="targeted round"),
     Case("surveys:start", row(410), args="closed round"),
     Case("surveys:start", row(404), args="no round"),
-    # No draft in this browser: back to the start page, nothing shown.
-    Case("surveys:section", row(REDIRECT), args="public section"),
+    # The first question is open to anyone who may respond ("Start now" links
+    # to it); a draft is made only when it is sent. Later pages, the check page
+    # and save need a draft: back to the start page, nothing shown.
+    Case("surveys:section", row(200), args="public section"),
+    Case("surveys:section", row(REDIRECT), args="public section 2"),
     Case("surveys:equalities", row(REDIRECT), args="public round"),
     Case("surveys:check", row(REDIRECT), args="public round"),
     Case("surveys:save", row(REDIRECT), args="public round"),
@@ -391,6 +394,7 @@ def world(site_root):
         "closed consultation": {"consultation_id": closed.consultation_id},
         "no round": {"round_id": "00000000-0000-0000-0000-000000000000"},
         "public section": {"round_id": public.pk, "number": 1},
+        "public section 2": {"round_id": public.pk, "number": 2},
         "targeted section": {"round_id": targeted.pk, "number": 1},
         "reference": {"reference": response.reference},
         "resume token": {"token": resume_token},

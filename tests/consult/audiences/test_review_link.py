@@ -38,7 +38,8 @@ def answer_every_section(client, round_):
             "surveys:section",
             kwargs={"round_id": round_.pk, "number": section.number},
         )
-        assert client.post(url, data).status_code == 302
+        sent = client.post(url, data)  # the last one answers with the check page
+        assert sent.status_code == 302 or "Check your answers" in sent.content.decode()
 
 
 def test_the_link_admits_to_the_review_round_once(client, invited_back):
@@ -53,7 +54,7 @@ def test_the_link_admits_to_the_review_round_once(client, invited_back):
     client.post(opened.url)
     answer_every_section(client, round_)
     done = client.post(reverse("surveys:check", kwargs={"round_id": round_.pk}), {})
-    assert done.status_code == 302
+    assert done.status_code == 200 and b"Response sent" in done.content
     response = Response.objects.get(round=round_)
     assert response.admitted_by == invitation.admission_key
     assert not Response.objects.filter(round=main, admitted_by=response.admitted_by)
