@@ -97,6 +97,15 @@ class ConsultationPage(Page):
     class Meta:
         verbose_name = _("consultation page")
 
+    def get_context(self, request, *args, **kwargs):
+        from surveys.rules import can_assist
+
+        context = super().get_context(request, *args, **kwargs)
+        # Staff helping a walk-in family start from here as well as from the
+        # survey's start page, which "Start now" no longer passes through.
+        context["can_assist"] = can_assist(request.user)
+        return context
+
     @property
     def status(self):
         return (

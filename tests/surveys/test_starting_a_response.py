@@ -204,6 +204,20 @@ def test_the_consultation_page_links_start_straight_to_the_first_question(
     assert f'href="{url("start", round_)}"' not in html
 
 
+def test_staff_can_start_an_assisted_response_from_the_consultation_page(
+    client, site_root
+):
+    page = add_consultation_page(site_root)
+    round_ = page.consultation.rounds.get()
+    assist = reverse("surveys:assist_start", kwargs={"round_id": round_.pk})
+    assert assist not in client.get(page.url).content.decode()
+    staff = User.objects.create_user(email="staff@example.org", password="x")
+    staff.groups.add(Group.objects.get_or_create(name=Role.STAFF)[0])
+    client.force_login(staff)
+    html = client.get(page.url).content.decode()
+    assert f'href="{assist}">Start an assisted response</a>' in html
+
+
 def test_the_last_page_answers_with_check_your_answers(client):
     round_, q = survey_round()
     round_.survey.include_equalities = False
