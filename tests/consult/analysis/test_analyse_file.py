@@ -22,18 +22,24 @@ def read(path):
         return {row["id"]: row for row in csv.DictReader(f)}
 
 
-def test_writes_one_row_per_answer_with_themes_and_scores(files):
+def run(files, *extra, codebook="codebook.csv"):
+    """analyse_file on the answers in ``files``; the tags it wrote, by id."""
     out = files / "tags.csv"
     call_command(
         "analyse_file",
         "--codebook",
-        str(files / "codebook.csv"),
+        str(files / codebook),
         "--input",
         str(files / "answers.csv"),
         "--output",
         str(out),
+        *extra,
     )
-    rows = read(out)
+    return read(out)
+
+
+def test_writes_one_row_per_answer_with_themes_and_scores(files):
+    rows = run(files)
     assert rows["1"]["themes"] == "camhs"
     assert rows["2"]["themes"] == "site" and float(rows["2"]["scores"]) >= 0.75
     assert rows["3"]["themes"] == "" and rows["3"]["flags"] == "empty"
@@ -46,19 +52,8 @@ def test_learns_from_a_labelled_file(files):
         + "".join(f"{i + 5},Counselling helped {i},camhs\n" for i in range(5))
     )
     (files / "answers.csv").write_text("id,text\n9,Parking is awful here\n")
-    out = files / "tags.csv"
-    call_command(
-        "analyse_file",
-        "--codebook",
-        str(files / "codebook.csv"),
-        "--input",
-        str(files / "answers.csv"),
-        "--output",
-        str(out),
-        "--labelled",
-        str(files / "labelled.csv"),
-    )
-    assert read(out)["9"]["themes"] == "site"
+    rows = run(files, "--labelled", str(files / "labelled.csv"))
+    assert rows["9"]["themes"] == "site"
 
 
 def test_qdc_codebooks_are_accepted(files):
@@ -66,16 +61,7 @@ def test_qdc_codebooks_are_accepted(files):
 
     with open(files / "codebook.csv") as f, open(files / "codebook.qdc", "wb") as out:
         write_qdc(read_codebook_csv(f), out)
-    call_command(
-        "analyse_file",
-        "--codebook",
-        str(files / "codebook.qdc"),
-        "--input",
-        str(files / "answers.csv"),
-        "--output",
-        str(files / "t.csv"),
-    )
-    assert read(files / "t.csv")["1"]["themes"] == "camhs"
+    assert run(files, codebook="codebook.qdc")["1"]["themes"] == "camhs"
 
 
 @pytest.mark.parametrize(
@@ -109,21 +95,9 @@ def _labelled_by_question(files):
 
 
 def _analyse(files, *extra):
-    out = files / "tags.csv"
-    call_command(
-        "analyse_file",
-        "--codebook",
-        str(files / "codebook.csv"),
-        "--input",
-        str(files / "answers.csv"),
-        "--output",
-        str(out),
-        "--labelled",
-        str(files / "labelled.csv"),
-        "--single-label",
-        *extra,
+    return run(
+        files, "--labelled", str(files / "labelled.csv"), "--single-label", *extra
     )
-    return read(out)
 
 
 def test_the_question_column_is_read_and_learnt_from(files):
