@@ -11,7 +11,6 @@ import logging
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.shortcuts import redirect
 from django.utils import timezone
 
 from .channels import ASSISTED_CHANNELS, Channel
@@ -63,7 +62,7 @@ def start_assisted_draft(
 
     Not idempotent by design: each call starts a new draft (an unsent draft is
     harmless). The draft has no respondent account; open it in the staff
-    member's browser with ``open_in_browser``.
+    member's browser with ``browser_drafts.open_in_browser``.
     """
     if not can_assist(staff_user):
         raise PermissionDenied("Only staff may start an assisted response.")
@@ -99,11 +98,3 @@ def start_assisted_draft(
         extra={"draft": str(draft.pk), "round": str(round_.pk), "channel": channel},
     )
     return draft
-
-
-def open_in_browser(request, draft: Draft):
-    """Make ``draft`` this browser's draft for its round; go to the first page."""
-    from . import browser_drafts
-
-    first = redirect("surveys:section", round_id=draft.round_id, number=1)
-    return browser_drafts.remember(request, first, draft)

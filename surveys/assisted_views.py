@@ -10,7 +10,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from .assisted import CONSENT_WORDING, open_in_browser, start_assisted_draft
+from .assisted import CONSENT_WORDING, start_assisted_draft
+from .browser_drafts import open_in_browser
 from .forms import AssistedStartForm
 from .models import Round
 from .rules import can_assist

@@ -18,6 +18,7 @@ from sessions made before this change are still read.
 
 from django.conf import settings
 from django.core import signing
+from django.shortcuts import redirect
 
 COOKIE = "sb_drafts"
 SALT = "surveys.browser_drafts"
@@ -63,6 +64,12 @@ def remember(request, response, draft):
         samesite="Lax",
     )
     return response
+
+
+def open_in_browser(request, draft):
+    """Make ``draft`` this browser's draft for its round; go to its first page."""
+    first = redirect("surveys:section", round_id=draft.round_id, number=1)
+    return remember(request, first, draft)
 
 
 def _user_key(request) -> str:

@@ -338,9 +338,7 @@ def resume(request, token):
     )
     if draft is None or not draft.round.is_open_at():
         return render(request, "surveys/link_not_valid.html", status=404)
-    return browser_drafts.remember(
-        request, redirect("surveys:section", round_id=draft.round_id, number=1), draft
-    )
+    return browser_drafts.open_in_browser(request, draft)
 
 
 @require_http_methods(["GET", "POST"])
@@ -359,8 +357,7 @@ def manage(request, token):
     elif request.method == "POST" and request.POST.get("change") == "yes":
         draft = services.start_change(response=response)
         if draft is not None:
-            first = redirect("surveys:section", round_id=draft.round_id, number=1)
-            return browser_drafts.remember(request, first, draft)
+            return browser_drafts.open_in_browser(request, draft)
     answers = [
         (a.question.label, _display(a.value if len(a.value) != 1 else a.value[0]))
         for a in response.answers.filter(is_current=True)

@@ -17,12 +17,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from surveys.admission import admit
-from surveys.assisted import (
-    CONSENT_WORDING,
-    AlreadyResponded,
-    open_in_browser,
-    start_assisted_draft,
-)
+from surveys.assisted import CONSENT_WORDING, AlreadyResponded, start_assisted_draft
+from surveys.browser_drafts import open_in_browser
 from surveys.forms import AssistedStartForm
 from surveys.models import Consultation
 from surveys.rules import can_assist
