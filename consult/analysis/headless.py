@@ -50,9 +50,10 @@ def read_labelled(
 
 
 def predict_all(
-    rules, texts, *, questions=None, labelled=None, single_label=False
+    rules, texts, *, questions=None, labelled=None, single_label=False, encoder=False
 ) -> list[list[Match]]:
-    """Themes for each text: codebook rules, plus what the labelled answers teach.
+    """Themes for each text: codebook rules, plus what the labelled answers teach
+    (with ``encoder``, a fine-tuned transformer learns from them too).
 
     ``questions`` (one per text, None without a question column) are a feature
     only when the labelled answers carry their questions too."""
@@ -68,7 +69,7 @@ def predict_all(
         learnt_questions = [q for _, _, q, _ in labelled]
         if None in learnt_questions or not questions or None in questions:
             learnt_questions, questions = None, None
-        learner = ThemeLearner(rules, at_least_one=single_label).fit(
+        learner = ThemeLearner(rules, at_least_one=single_label, encoder=encoder).fit(
             examples, learnt_questions
         )
         predictions = learner.predict_many(analysed, questions)
@@ -79,7 +80,7 @@ def predict_all(
     return predictions, analysed
 
 
-def analyse_rows(rules, answers, *, labelled=None, single_label=False):
+def analyse_rows(rules, answers, *, labelled=None, single_label=False, encoder=False):
     """Rows for a tags CSV: id, themes, scores, sentiment, flags."""
     predictions, analysed = predict_all(
         rules,
@@ -87,6 +88,7 @@ def analyse_rows(rules, answers, *, labelled=None, single_label=False):
         questions=[question for _, _, question in answers],
         labelled=labelled,
         single_label=single_label,
+        encoder=encoder,
     )
     rows = []
     for (answer_id, _, _), matches, a in zip(

@@ -15,6 +15,10 @@ SVM: cross-validation inside the labelled part preferred it to either alone.
 
 An answer's question (which survey question it answers) is an optional feature:
 the mix of themes differs strongly from one question to another.
+
+With ``encoder=True`` a fine-tuned transformer (``encoder.py``) learns from the
+same examples too, and each theme's probability is the plain average of the
+linear model's and the encoder's.
 """
 
 import random
@@ -122,6 +126,7 @@ class ThemeLearner:
         estimator: Callable = default_estimator,
         single_label_estimator: Callable = single_label_estimator,
         at_least_one: bool = False,
+        encoder: bool = False,
     ):
         self.rules = list(rules)
         self.estimator = estimator
@@ -129,8 +134,10 @@ class ThemeLearner:
         # For single-label data (every answer has a theme) pick the likeliest
         # theme when none passes the threshold.
         self.at_least_one = at_least_one
+        self.use_encoder = encoder
         self.classifiers: dict = {}
         self.multiclass = None
+        self.encoder = None
 
     @property
     def learnt_themes(self) -> set[str]:
@@ -153,7 +160,11 @@ class ThemeLearner:
         counts = Counter(t for _, themes in rows for t in themes)
         self.classifiers = {}
         self.multiclass = None
-        if self.at_least_one and all(len(themes) == 1 for _, themes in rows):
+        self.encoder = None
+        single = self.at_least_one and all(len(themes) == 1 for _, themes in rows)
+        if self.use_encoder:
+            self.encoder = self._fit_encoder(examples, questions, single)
+        if single:
             # Single-label data: one classifier choosing among the themes
             # is better calibrated than one yes/no classifier per theme.
             labelled = [(f, next(iter(themes))) for f, themes in rows]
@@ -175,35 +186,25 @@ class ThemeLearner:
             )
         return self
 
+    @staticmethod
+    def _fit_encoder(examples, questions, single: bool):
+        from .encoder import EncoderClassifier
+
+        pairs = [
+            (encoder_features(a, q), next(iter(themes)) if single else themes)
+            for (a, themes), q in zip(examples, questions, strict=True)
+        ]
+        return EncoderClassifier.train(pairs, multi_label=not single)
+
     def probabilities(
         self, analysed: AnalysedText, rule_matches=None, question: str | None = None
     ) -> dict[str, float]:
         rule_matches = (
             match_themes(analysed, self.rules) if rule_matches is None else rule_matches
         )
-        feats = features(analysed, rule_matches, question)
-        if self.multiclass is not None:
-            dist = self.multiclass.prob_classify(feats)
-            return {theme: dist.prob(theme) for theme in dist.samples()}
-        return {
-            theme: clf.prob_classify(feats).prob(True)
-            for theme, clf in self.classifiers.items()
-        }
+        return self._probabilities([analysed], [rule_matches], [question])[0]
 
-    def predict(
-        self, analysed: AnalysedText, question: str | None = None
-    ) -> list[Match]:
-        rule_matches = match_themes(analysed, self.rules)
-        probs = self.probabilities(analysed, rule_matches, question)
-        return self._combine(analysed, rule_matches, probs)
-
-    def predict_many(
-        self, analysed: list[AnalysedText], questions: list | None = None
-    ) -> list[list[Match]]:
-        """``predict`` for many answers, with one classifier call per model: the
-        same themes, without the per-answer overhead of the models."""
-        questions = questions or [None] * len(analysed)
-        all_matches = [match_themes(a, self.rules) for a in analysed]
+    def _probabilities(self, analysed, all_matches, questions) -> list[dict]:
         feats = [
             features(a, m, q)
             for a, m, q in zip(analysed, all_matches, questions, strict=True)
@@ -218,6 +219,26 @@ class ThemeLearner:
             for theme, clf in self.classifiers.items():
                 for row, dist in zip(probs, clf.prob_classify_many(feats), strict=True):
                     row[theme] = dist.prob(True)
+        if self.encoder is None:
+            return probs
+        encoded = self.encoder.scores_many(
+            [encoder_features(a, q) for a, q in zip(analysed, questions, strict=True)]
+        )
+        return [_average(p, e) for p, e in zip(probs, encoded, strict=True)]
+
+    def predict(
+        self, analysed: AnalysedText, question: str | None = None
+    ) -> list[Match]:
+        return self.predict_many([analysed], [question])[0]
+
+    def predict_many(
+        self, analysed: list[AnalysedText], questions: list | None = None
+    ) -> list[list[Match]]:
+        """Themes for many answers, with one classifier call per model rather
+        than one per answer."""
+        questions = questions or [None] * len(analysed)
+        all_matches = [match_themes(a, self.rules) for a in analysed]
+        probs = self._probabilities(analysed, all_matches, questions)
         return [
             self._combine(a, m, p)
             for a, m, p in zip(analysed, all_matches, probs, strict=True)
@@ -258,6 +279,7 @@ class ThemeLearner:
                 estimator=self.estimator,
                 single_label_estimator=self.single_label_estimator,
                 at_least_one=self.at_least_one,
+                encoder=self.use_encoder,
             ).fit(train)
             for i in test_idx:
                 analysed, truth = examples[i]
@@ -271,6 +293,25 @@ class ThemeLearner:
             key: {**scores(t), "decisions": decisions.get(key, 0)}
             for key, t in tally.items()
         }
+
+
+def encoder_features(analysed: AnalysedText, question: str | None) -> dict:
+    """What the encoder reads: the answer's cleaned text, after its question."""
+    text = " ".join(s.text for s in analysed.sentences)
+    return {"text": f"{question}: {text}" if question else text}
+
+
+def _average(linear: dict[str, float], encoded: dict[str, float]) -> dict[str, float]:
+    """Each theme's mean over the models that score it (rare themes may have
+    no linear model)."""
+    return {
+        theme: (
+            (linear[theme] + encoded[theme]) / 2
+            if theme in linear and theme in encoded
+            else linear.get(theme, encoded.get(theme))
+        )
+        for theme in linear.keys() | encoded.keys()
+    }
 
 
 def scores(t: Counter) -> dict[str, float]:
