@@ -7,4 +7,4 @@ class AnalysisConfig(AppConfig):
     verbose_name = "Analysis"
 
     def ready(self):
-        from . import receivers  # noqa: F401 -- connects the signal receivers
+        from . import checks, receivers  # noqa: F401 -- registers checks and receivers

@@ -188,8 +188,11 @@ class ThemeLearner:
 
     @staticmethod
     def _fit_encoder(examples, questions, single: bool):
+        """The fine-tuned encoder, or None without two themes to tell apart."""
         from .encoder import EncoderClassifier
 
+        if len({t for _, themes in examples for t in themes}) < (2 if single else 1):
+            return None
         pairs = [
             (encoder_features(a, q), next(iter(themes)) if single else themes)
             for (a, themes), q in zip(examples, questions, strict=True)
@@ -302,15 +305,11 @@ def encoder_features(analysed: AnalysedText, question: str | None) -> dict:
 
 
 def _average(linear: dict[str, float], encoded: dict[str, float]) -> dict[str, float]:
-    """Each theme's mean over the models that score it (rare themes may have
-    no linear model)."""
+    """Each learnt theme's mean of the two models. Themes with too few examples
+    for a linear model are left to the rules, whatever the encoder makes of them."""
     return {
-        theme: (
-            (linear[theme] + encoded[theme]) / 2
-            if theme in linear and theme in encoded
-            else linear.get(theme, encoded.get(theme))
-        )
-        for theme in linear.keys() | encoded.keys()
+        theme: (p + encoded[theme]) / 2 if theme in encoded else p
+        for theme, p in linear.items()
     }
 
 

@@ -10,6 +10,7 @@ state is unchanged, only to save time.
 import threading
 from collections import defaultdict
 
+from django.conf import settings
 from django.db.models import Count, Max
 from django.utils import timezone
 
@@ -64,6 +65,7 @@ def _state(codebook: Codebook) -> tuple:
     themes = codebook.themes.aggregate(n=Count("pk"), changed=Max("updated_at"))
     decisions = _decided(codebook).aggregate(n=Count("pk"), last=Max("decided_at"))
     return (
+        settings.ANALYSIS_ENCODER,
         codebook.pk,
         codebook.updated_at,
         themes["n"],
@@ -80,8 +82,8 @@ def learner_for(codebook: Codebook) -> ThemeLearner:
         cached = _cache.get(codebook.pk)
         if cached and cached[0] == state:
             return cached[1]
-    learner = ThemeLearner(codebook.rules())
-    if state[4]:
+    learner = ThemeLearner(codebook.rules(), encoder=settings.ANALYSIS_ENCODER)
+    if state[5]:
         learner.fit(examples(codebook))
     with _lock:
         _cache.clear()  # one codebook's learner per process at a time
@@ -96,7 +98,7 @@ def measure_learning(*, codebook: Codebook) -> dict:
     found = examples(codebook)
     stats = {}
     if len(found) >= 2:
-        learner = ThemeLearner(codebook.rules())
+        learner = ThemeLearner(codebook.rules(), encoder=settings.ANALYSIS_ENCODER)
         stats = learner.cross_validate(found, folds=min(5, len(found)))
     Codebook.objects.filter(pk=codebook.pk).update(
         learning_stats=stats, learning_measured_at=timezone.now()

@@ -253,6 +253,12 @@ AUDIENCES_CONTACT_RETENTION_DAYS = env.int(
     "AUDIENCES_CONTACT_RETENTION_DAYS", default=90
 )
 
+# --- Analysis ---------------------------------------------------------------
+# Learn from officers' decisions with the fine-tuned encoder too (make
+# install-encoder): more accurate, but minutes of CPU and about 2 GB of memory
+# in the worker each time the decisions change.
+ANALYSIS_ENCODER = env.bool("SB_ANALYSIS_ENCODER", default=False)
+
 # --- Celery -----------------------------------------------------------------
 # No broker configured means the embedded default: tasks run in process.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")

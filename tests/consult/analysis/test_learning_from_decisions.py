@@ -84,3 +84,30 @@ def test_learning_is_measured_per_theme_and_stored(decided):
     measure_codebook_learning.delay(str(codebook.consultation_id)).get()
     codebook.refresh_from_db()
     assert codebook.learning_stats == first
+
+
+@pytest.mark.encoder
+def test_the_encoder_can_learn_from_officers_decisions_too(decided, settings):
+    settings.ANALYSIS_ENCODER = True
+    consultation, codebook = decided
+    learner = learner_for(codebook)
+    assert learner.encoder is not None
+    assert "parking" in learner.learnt_themes
+    round_ = consultation.rounds.get()
+    [new] = add_answers(
+        round_, round_.survey.questions.get(), ["Nowhere to park my car at all."]
+    )
+    analyse_answers(answers=load_answers([new.pk]), codebook=codebook)
+    tag = ThemeAssignment.objects.get(answer=new, theme__key="parking")
+    assert tag.source == ThemeAssignment.Source.LEARNT
+
+
+def test_switching_the_encoder_on_without_it_fails_the_checks(settings, monkeypatch):
+    from consult.analysis import checks, encoder
+
+    assert checks.encoder_installed(None) == []
+    settings.ANALYSIS_ENCODER = True
+    monkeypatch.setattr(encoder.importlib.util, "find_spec", lambda name, *a: None)
+    [error] = checks.encoder_installed(None)
+    assert error.id == "analysis.E001"
+    assert "SB_ANALYSIS_ENCODER is on" in error.msg and "torch" in error.msg
