@@ -143,7 +143,8 @@ class EncoderClassifier(ClassifierI):
         )
         rng = random.Random(seed)  # noqa: S311 -- batch order, not a secret
         lengths = [len(t) for t in texts]
-        steps = epochs * len(batches(lengths, BATCH, random.Random(seed)))  # noqa: S311
+        plan = [batches(lengths, BATCH, rng) for _ in range(epochs)]
+        steps = sum(map(len, plan))
         # Linear warm-up over the first tenth, then linear decay to zero.
         schedule = torch.optim.lr_scheduler.LambdaLR(
             optimiser,
@@ -153,8 +154,8 @@ class EncoderClassifier(ClassifierI):
             ),
         )
         model.train()
-        for _ in range(epochs):
-            for batch in batches(lengths, BATCH, rng):
+        for epoch in plan:
+            for batch in epoch:
                 encoded = tokenizer(
                     [texts[i] for i in batch],
                     padding=True,

@@ -73,12 +73,14 @@ def main() -> int:
         )
         _write(tmp / "labelled.csv", ["id", "text", "themes", "question"], labelled)
         learn = ["--labelled", str(tmp / "labelled.csv")]
-        with_question = [*learn, "--question-column", "question"]
         runs = [
             ("no labels", []),
             ("20% labelled, text only", learn),
-            ("20% labelled, text + question", with_question),
-            ("20% labelled, text + q., encoder", [*with_question, "--encoder"]),
+            (
+                "20% labelled, text + question",
+                [*learn, "--question-column", "question"],
+            ),
+            ("20% labelled, text, encoder", [*learn, "--encoder"]),
         ]
         try:
             model_dir()
