@@ -47,6 +47,14 @@ def model_dir() -> Path:
             f"the encoder needs {' and '.join(missing)}, which "
             f"{'is' if len(missing) == 1 else 'are'} not installed: {INSTALL_HINT}"
         )
+    try:
+        import torch  # noqa: F401
+        import transformers  # noqa: F401
+    except (ImportError, OSError) as exc:  # e.g. a CUDA build without its libraries
+        raise EncoderUnavailable(
+            f"the encoder's packages are installed but do not load ({exc}): "
+            f"{INSTALL_HINT}, with PyTorch's CPU build (requirements-encoder.txt)"
+        ) from exc
     configured = os.environ.get(MODEL_ENV)
     if configured:
         path = Path(configured)

@@ -7,6 +7,7 @@ Tests marked ``encoder`` fine-tune all-MiniLM-L6-v2 on a few dozen sentences
 
 import csv
 import importlib.util
+import sys
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -141,6 +142,16 @@ def test_missing_packages_are_named(monkeypatch):
         lambda name, *a: None if name == "torch" else real(name, *a),
     )
     with pytest.raises(EncoderUnavailable, match="needs torch.*make install-encoder"):
+        encoder_module.model_dir()
+
+
+def test_packages_that_do_not_load_are_reported(monkeypatch):
+    # As with PyPI's CUDA build of PyTorch installed without its CUDA libraries.
+    monkeypatch.setattr(
+        encoder_module.importlib.util, "find_spec", lambda name, *a: object()
+    )
+    monkeypatch.setitem(sys.modules, "torch", None)
+    with pytest.raises(EncoderUnavailable, match="installed but do not load"):
         encoder_module.model_dir()
 
 
