@@ -41,19 +41,18 @@ def _encoder_missing() -> str | None:
     return None
 
 
+def _skip_unless_required(reason: str | None, required: bool, kind: str) -> None:
+    if reason:
+        if required:
+            pytest.fail(f"{kind} test cannot run on CI: {reason}")
+        pytest.skip(reason)
+
+
 def pytest_runtest_setup(item):
     if item.get_closest_marker("integration"):
-        reason = _services_missing()
-        if reason:
-            if REQUIRE_SERVICES:
-                pytest.fail(f"integration test cannot run on CI: {reason}")
-            pytest.skip(reason)
+        _skip_unless_required(_services_missing(), REQUIRE_SERVICES, "integration")
     if item.get_closest_marker("encoder"):
-        reason = _encoder_missing()
-        if reason:
-            if REQUIRE_ENCODER:
-                pytest.fail(f"encoder test cannot run on CI: {reason}")
-            pytest.skip(reason)
+        _skip_unless_required(_encoder_missing(), REQUIRE_ENCODER, "encoder")
 
 
 @pytest.fixture
