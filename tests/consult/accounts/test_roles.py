@@ -62,8 +62,10 @@ def test_officer_publishes_pages_and_uploads_media(site_root):
     officer = user_with_role(Role.OFFICER)
     perms = site_root.permissions_for_user(officer)
     assert perms.can_add_subpage() and perms.can_publish()
-    from wagtail.images.permissions import permission_policy as images
+    from wagtail.images import get_image_model
+    from wagtail.permissions import policy_registry
 
+    images = policy_registry.get_by_type(get_image_model())
     assert images.user_has_permission(officer, "add")
     assert officer.has_perm("surveys.export_responses")
     assert officer.has_perm("wagtailadmin.access_admin")
