@@ -108,9 +108,7 @@ def _count_checks(reviewed, themes) -> None:
     # Counted here, not in SQL: JSON containment is not portable to SQLite.
     by_question = {rt.check_question_id: rt.pk for rt in reviewed}
     fields = {CONFIRMED: "confirmed", PARTLY: "partly", DISAGREED: "disagreed"}
-    for question_id, value in _answers(by_question).values_list(
-        "question_id", "value"
-    ):
+    for question_id, value in _answers(by_question).values_list("question_id", "value"):
         chosen = (value or [""])[0]
         if chosen in fields:
             theme = themes[by_question[question_id]]
