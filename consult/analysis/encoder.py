@@ -87,6 +87,17 @@ def batches(lengths: list[int], size: int, rng: random.Random) -> list[list[int]
     return out
 
 
+def _tokens(tokenizer, texts: list[str]):
+    """One padded batch of token ids, cut at MAX_TOKENS, for training or scoring."""
+    return tokenizer(
+        texts,
+        padding=True,
+        truncation=True,
+        max_length=MAX_TOKENS,
+        return_tensors="pt",
+    )
+
+
 class EncoderClassifier(ClassifierI):
     """Fine-tuned transformer: one softmax over the labels for single-label data,
     one sigmoid per label when an answer may have several (``multi_label``)."""
@@ -164,13 +175,7 @@ class EncoderClassifier(ClassifierI):
         model.train()
         for epoch in plan:
             for batch in epoch:
-                encoded = tokenizer(
-                    [texts[i] for i in batch],
-                    padding=True,
-                    truncation=True,
-                    max_length=MAX_TOKENS,
-                    return_tensors="pt",
-                )
+                encoded = _tokens(tokenizer, [texts[i] for i in batch])
                 loss = model(**encoded, labels=target[batch]).loss
                 loss.backward()
                 optimiser.step()
@@ -193,13 +198,7 @@ class EncoderClassifier(ClassifierI):
         with torch.inference_mode():
             for start in range(0, len(order), 64):
                 part = order[start : start + 64]
-                encoded = self._tokenizer(
-                    [texts[i] for i in part],
-                    padding=True,
-                    truncation=True,
-                    max_length=MAX_TOKENS,
-                    return_tensors="pt",
-                )
+                encoded = _tokens(self._tokenizer, [texts[i] for i in part])
                 logits = self._model(**encoded).logits
                 probs = logits.sigmoid() if self.multi_label else logits.softmax(-1)
                 for i, row in zip(part, probs.tolist(), strict=True):

@@ -65,13 +65,13 @@ def _state(codebook: Codebook) -> tuple:
     themes = codebook.themes.aggregate(n=Count("pk"), changed=Max("updated_at"))
     decisions = _decided(codebook).aggregate(n=Count("pk"), last=Max("decided_at"))
     return (
-        settings.ANALYSIS_ENCODER,
         codebook.pk,
         codebook.updated_at,
         themes["n"],
         themes["changed"],
         decisions["n"],
         decisions["last"],
+        settings.ANALYSIS_ENCODER,
     )
 
 
@@ -83,7 +83,7 @@ def learner_for(codebook: Codebook) -> ThemeLearner:
         if cached and cached[0] == state:
             return cached[1]
     learner = ThemeLearner(codebook.rules(), encoder=settings.ANALYSIS_ENCODER)
-    if state[5]:
+    if state[4]:
         learner.fit(examples(codebook))
     with _lock:
         _cache.clear()  # one codebook's learner per process at a time

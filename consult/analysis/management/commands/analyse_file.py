@@ -65,16 +65,13 @@ class Command(BaseCommand):
         labelled = None
         if o["labelled"]:
             labelled = self._read(o["labelled"], read_labelled, *columns)
-        try:
-            rows = analyse_rows(
-                rules,
-                answers,
-                labelled=labelled,
-                single_label=o["single_label"],
-                encoder=o["encoder"],
-            )
-        except ValueError as exc:
-            raise CommandError(str(exc)) from exc
+        rows = analyse_rows(
+            rules,
+            answers,
+            labelled=labelled,
+            single_label=o["single_label"],
+            encoder=o["encoder"],
+        )
         with open(o["output"], "w", newline="", encoding="utf-8") as out:
             writer = csv.writer(out)
             writer.writerow(["id", "themes", "scores", "sentiment", "flags"])
