@@ -1,6 +1,6 @@
 """Filtering the consultation listing by status and by service."""
 
-from consult.audiences.models import Service
+from consult.organisation.models import Service
 from surveys.models import Consultation
 
 

@@ -10,6 +10,20 @@ class ConsultationQuerySet(models.QuerySet):
             rounds__opens_at__lte=when, rounds__closes_at__gt=when
         ).distinct()
 
+    def readable_by(self, user):
+        """The consultations whose reports and analysis ``user`` may read.
+
+        Officers read every one; a project lead only those they lead.
+        """
+        from consult.accounts.roles import Role
+        from consult.accounts.rules import is_officer
+
+        if is_officer(user):
+            return self.all()
+        if user.is_authenticated and user.has_role(Role.PROJECT_LEAD):
+            return self.filter(leads=user)
+        return self.none()
+
 
 class RoundQuerySet(models.QuerySet):
     def open_at(self, when=None):

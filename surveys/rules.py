@@ -1,4 +1,9 @@
-"""Who may help others respond and who may import responses, defined once."""
+"""Who may help others respond, import responses and read a consultation.
+
+Defined once; views and admin pages enforce these. Officers read every
+consultation's responses, analysis and reports; a project lead reads only the
+consultations they lead (``Consultation.leads``).
+"""
 
 from consult.accounts.roles import Role
 from consult.accounts.rules import is_officer
@@ -29,3 +34,18 @@ def may_continue_assisted(user, draft) -> bool:
 
 def can_import(user) -> bool:
     return bool(user.is_authenticated and user.has_perm(IMPORT_PERMISSION))
+
+
+def leads_any(user) -> bool:
+    return bool(user.is_authenticated and user.led_consultations.exists())
+
+
+def can_read_consultation(user, consultation) -> bool:
+    """Reports, analysis and tag review of one consultation."""
+    if is_officer(user):
+        return True
+    return bool(
+        user.is_authenticated
+        and user.has_role(Role.PROJECT_LEAD)
+        and consultation.leads.filter(pk=user.pk).exists()
+    )

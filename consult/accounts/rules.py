@@ -1,8 +1,8 @@
-"""Who may read what, defined once. Views and admin pages enforce these.
+"""Role predicates that need no domain model, defined once.
 
-Officers read every consultation's responses, analysis and reports; a project
-lead reads only the consultations they lead (``Consultation.leads``).
-Superusers count as officers.
+Checks scoped to one consultation (a project lead reads only the consultations
+they lead) live with the model they check: ``surveys.rules``. Superusers count
+as officers.
 """
 
 from .roles import Role
@@ -44,29 +44,3 @@ def is_council_staff(user) -> bool:
     if not user.is_authenticated:
         return False
     return user.is_superuser or user.groups.filter(name__in=Role.ALL).exists()
-
-
-def leads_any(user) -> bool:
-    return bool(user.is_authenticated and user.led_consultations.exists())
-
-
-def can_read_consultation(user, consultation) -> bool:
-    """Reports, analysis and tag review of one consultation."""
-    if is_officer(user):
-        return True
-    return bool(
-        user.is_authenticated
-        and user.has_role(Role.PROJECT_LEAD)
-        and consultation.leads.filter(pk=user.pk).exists()
-    )
-
-
-def consultations_readable_by(user):
-    """The consultations whose reports and analysis ``user`` may read."""
-    from surveys.models import Consultation
-
-    if is_officer(user):
-        return Consultation.objects.all()
-    if user.is_authenticated and user.has_role(Role.PROJECT_LEAD):
-        return Consultation.objects.filter(leads=user)
-    return Consultation.objects.none()

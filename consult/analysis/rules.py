@@ -5,12 +5,9 @@ consultation (officers: all; project leads: those they lead). Running,
 cancelling and changing codebooks is for officers.
 """
 
-from consult.accounts.rules import (
-    can_read_consultation,
-    consultations_readable_by,
-    is_officer,
-    leads_any,
-)
+from consult.accounts.rules import is_officer
+from surveys.models import Consultation
+from surveys.rules import can_read_consultation, leads_any
 
 
 def can_see_analysis_menu(user) -> bool:
@@ -19,7 +16,7 @@ def can_see_analysis_menu(user) -> bool:
 
 def reviewable_consultations(user):
     """Consultations whose analysis ``user`` may read and review."""
-    return consultations_readable_by(user)
+    return Consultation.objects.readable_by(user)
 
 
 def can_review(user, consultation) -> bool:

@@ -1,4 +1,4 @@
-"""Services, the people they nominate for targeted consultations, and invitations.
+"""The people services nominate for targeted consultations, and invitations.
 
 A service manager nominates a service user for a consultation (``Nomination``);
 each round they are asked to respond in gets one ``Invitation`` with a personal
@@ -13,32 +13,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from consult.organisation.models import Service
+
 from .querysets import InvitationQuerySet, NominationQuerySet
-
-
-class Service(models.Model):
-    """A council service. Consultations concern services; managers nominate users."""
-
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    name = models.CharField(_("name"), max_length=120, unique=True)
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    description = models.TextField(_("description"), blank=True)
-    managers = models.ManyToManyField(
-        "accounts.User",
-        blank=True,
-        related_name="managed_services",
-        verbose_name=_("service managers"),
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("service")
-        verbose_name_plural = _("services")
-
-    def __str__(self):
-        return self.name
 
 
 class Nomination(models.Model):

@@ -7,8 +7,7 @@ nomination pages show statuses, never responses.
 
 from consult.accounts.roles import Role
 from consult.accounts.rules import is_officer
-
-from .models import Service
+from consult.organisation.models import Service
 
 
 def can_use_nominations(user) -> bool:

@@ -1,7 +1,7 @@
 """Who may read reports: officers, and the project leads of the consultation."""
 
-from consult.accounts.rules import consultations_readable_by
+from surveys.models import Consultation
 
 
 def readable_consultations(user):
-    return consultations_readable_by(user)
+    return Consultation.objects.readable_by(user)

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django_celery_beat",
     # Local
     "consult.accounts",
+    "consult.organisation",
     "consult.audiences",
     "consult.analysis",
     "consult.reports",

@@ -3,7 +3,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from consult.audiences.models import Service
+from consult.organisation.models import Service
 from tests.cms.factories import RoundFactory, add_consultation_page
 
 pytestmark = pytest.mark.django_db

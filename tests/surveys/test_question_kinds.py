@@ -42,7 +42,7 @@ def test_multiple_choice_accepts_several_known_options_only():
 
 
 def test_services_question_offers_the_service_list():
-    from consult.audiences.models import Service
+    from consult.organisation.models import Service
 
     Service.objects.create(name="Children's Centres", slug="cc")
     q = question(SurveyFactory(), K.SERVICES, "Which services?")

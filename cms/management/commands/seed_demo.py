@@ -18,7 +18,7 @@ from consult.accounts.models import User
 # period with its invitations and review responses.
 STEPS = (
     "consult.accounts.demo",
-    "consult.audiences.demo",
+    "consult.organisation.demo",
     "cms.demo",
     "surveys.demo",
     "consult.audiences.demo_nominations",

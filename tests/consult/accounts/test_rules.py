@@ -3,7 +3,8 @@ from django.contrib.auth.models import Group
 
 from consult.accounts.models import User
 from consult.accounts.roles import Role
-from consult.accounts.rules import can_read_consultation, consultations_readable_by
+from surveys.models import Consultation
+from surveys.rules import can_read_consultation
 from tests.cms.factories import ConsultationFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +23,7 @@ def test_project_lead_reads_only_the_consultations_they_lead():
     led.leads.add(lead)
     assert can_read_consultation(lead, led)
     assert not can_read_consultation(lead, other)
-    assert list(consultations_readable_by(lead)) == [led]
+    assert list(Consultation.objects.readable_by(lead)) == [led]
 
 
 def test_officer_reads_all_and_staff_none():
@@ -32,7 +33,7 @@ def test_officer_reads_all_and_staff_none():
     consultation.leads.add(staff)  # being listed as lead without the role is not enough
     assert can_read_consultation(officer, consultation)
     assert not can_read_consultation(staff, consultation)
-    assert not consultations_readable_by(staff).exists()
+    assert not Consultation.objects.readable_by(staff).exists()
 
 
 def test_council_staff_are_people_with_a_role():

@@ -6,7 +6,8 @@ from django.utils import timezone
 
 from consult.accounts.models import User
 from consult.accounts.roles import Role
-from consult.audiences.models import Invitation, Nomination, Service
+from consult.audiences.models import Invitation, Nomination
+from consult.organisation.models import Service
 from surveys.models import Consultation
 from tests.conftest import with_totp
 from tests.surveys.factories import survey_round

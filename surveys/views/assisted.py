@@ -1,31 +1,27 @@
 """Pages where a member of staff starts an assisted response.
 
-After the start page the normal responding pages take over (``views.py``);
+After the start page the normal responding pages take over (``responding.py``);
 the draft carries the assisted fields.
 """
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from .assisted import CONSENT_WORDING, start_assisted_draft
-from .browser_drafts import open_in_browser
-from .forms import AssistedStartForm
-from .models import Round
-from .rules import can_assist
-from .services import RoundClosed
+from surveys.assisted import CONSENT_WORDING, start_assisted_draft
+from surveys.browser_drafts import open_in_browser
+from surveys.forms import AssistedStartForm
+from surveys.models import Round
+from surveys.rules import can_assist
+from surveys.services import RoundClosed
+
+from .common import round_closed_page
 
 
 def _staff_only(request):
     if not can_assist(request.user):
         raise PermissionDenied("Only staff may start an assisted response.")
-
-
-def _not_open(request, round_):
-    context = {"round": round_, "upcoming": timezone.now() < round_.opens_at}
-    return render(request, "surveys/round_closed.html", context, status=410)
 
 
 @login_required
@@ -50,7 +46,7 @@ def assist_start(request, round_id):
         Round.objects.select_related("consultation", "survey"), pk=round_id
     )
     if round_.survey is None or not round_.is_open_at():
-        return _not_open(request, round_)
+        return round_closed_page(request, round_)
     form = AssistedStartForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -60,7 +56,7 @@ def assist_start(request, round_id):
                 **form.cleaned_data,  # channel, language, consent
             )
         except RoundClosed:
-            return _not_open(request, round_)
+            return round_closed_page(request, round_)
         return open_in_browser(request, draft)
     return render(
         request,

@@ -1,12 +1,12 @@
-"""Officers download a round's responses (the files are built in ``exports.py``)."""
+"""Officers download a round's responses (built in ``surveys/exports.py``)."""
 
 from django.contrib.auth.decorators import permission_required
 from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
 
-from . import exports
-from .models import Round
+from surveys import exports
+from surveys.models import Round
 
 
 @permission_required("surveys.export_responses", raise_exception=True)

@@ -1,0 +1,19 @@
+"""The surveys app's models, one module per concern."""
+
+from .consultations import Consultation, Round
+from .equalities import EqualityMonitoring
+from .imports import ResponseImport
+from .questionnaires import Question, Survey
+from .responses import Answer, Draft, Response
+
+__all__ = [
+    "Answer",
+    "Consultation",
+    "Draft",
+    "EqualityMonitoring",
+    "Question",
+    "Response",
+    "ResponseImport",
+    "Round",
+    "Survey",
+]

@@ -1,0 +1,1 @@
+"""The public responding pages, one module per journey (see surveys/urls.py)."""
