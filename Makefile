@@ -10,7 +10,7 @@ export DJANGO_SETTINGS_MODULE ?= consult.settings.dev
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install install-encoder encoder-deps static nltk migrate seed run worker test lint check browser-deps bench eval eval-real clean
+.PHONY: help install install-encoder encoder-deps static nltk migrate seed run worker test test-fast lint check browser-deps bench eval eval-real clean
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
@@ -71,15 +71,26 @@ browser-deps: ## Install Debian Chromium for the browser tests (needs root)
 	  else echo "Chromium is not installed and I cannot install it: browser tests will be skipped. Install Debian's 'chromium' package to run them."; fi; \
 	fi
 
-test: install nltk browser-deps encoder-deps ## Install everything and run the whole test suite
+# Tests run in parallel (pytest-xdist, one process per core); tests that share
+# a Celery worker or Redis stay on one process (xdist_group, see tests/conftest.py).
+PYTEST_WORKERS ?= auto
+PYTEST := DJANGO_SETTINGS_MODULE=consult.settings.test $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup
+
+test: install nltk browser-deps encoder-deps lint ## Install everything, lint, and run the whole test suite
 	DJANGO_SETTINGS_MODULE=consult.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=consult.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/ruff check .
-	DJANGO_SETTINGS_MODULE=consult.settings.test $(BIN)/pytest $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_ARGS)
 
-lint: $(BIN)/.installed
+# Locally: keep the test databases between runs, skip browser, integration,
+# encoder and other slow tests (marked; see pyproject.toml).
+test-fast: install nltk ## Lint, then the quick tests only (under 3 minutes)
+	$(MAKE) --no-print-directory lint
+	$(PYTEST) --reuse-db -m "not slow and not browser and not integration and not encoder" $(PYTEST_ARGS)
+
+lint: $(BIN)/.installed ## Ruff (lint and format) and the import contracts: fails on any finding
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check . || true
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 bench: install nltk ## Run the benchmarks and print their figures
 	@for script in tests/benchmarks/bench_*.py; do \

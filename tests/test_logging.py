@@ -34,3 +34,13 @@ def test_personal_link_tokens_never_reach_the_logs():
         assert "[token]" in entry["message"]
     # Other paths are left as they are.
     assert _formatted("Not Found: %s", "/consultations/x/")["message"].endswith("/x/")
+
+
+def test_celery_workers_keep_the_json_logging():
+    """Celery replaces the root logger's handlers unless told not to: worker
+    logs would lose the JSON format and the token redaction."""
+    from consult.celery import app
+
+    assert app.conf.worker_hijack_root_logger is False
+    root = logging.getLogger()
+    assert any(isinstance(h.formatter, JsonFormatter) for h in root.handlers)

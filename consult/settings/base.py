@@ -277,6 +277,9 @@ CELERY_TASK_SOFT_TIME_LIMIT = 9 * 60
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Workers keep Django's LOGGING (JSON lines, tokens redacted) instead of
+# replacing the root logger's handlers with Celery's plain-text ones.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Static entries; django_celery_beat's DatabaseScheduler copies them into its
 # tables at start-up (officers can see them under /django-admin/).
