@@ -71,10 +71,11 @@ browser-deps: ## Install Debian Chromium for the browser tests (needs root)
 	  else echo "Chromium is not installed and I cannot install it: browser tests will be skipped. Install Debian's 'chromium' package to run them."; fi; \
 	fi
 
-# Tests run in parallel (pytest-xdist, one process per core); tests that share
-# a Celery worker or Redis stay on one process (xdist_group, see tests/conftest.py).
+# Tests run in parallel (pytest-xdist, one process per core, idle processes
+# steal queued tests); each process has its own test database and Redis
+# database (consult/settings/test.py).
 PYTEST_WORKERS ?= auto
-PYTEST := DJANGO_SETTINGS_MODULE=consult.settings.test $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup
+PYTEST := DJANGO_SETTINGS_MODULE=consult.settings.test $(BIN)/pytest -n $(PYTEST_WORKERS) --dist worksteal
 
 test: install nltk browser-deps encoder-deps lint ## Install everything, lint, and run the whole test suite
 	DJANGO_SETTINGS_MODULE=consult.settings.test $(BIN)/python manage.py check
