@@ -236,6 +236,20 @@ OWN = [
         row(LOGIN, 404, 404, 404, 404, 200),
         args="other analysis",
     ),
+    # The Analysis menu's listings. Codebooks: officers. The history of tag
+    # decisions and codebook changes: officers, and leads (their rows only).
+    Case(
+        "wagtailsnippets_analysis_codebook:list",
+        row(LOGIN, 403, 403, 403, REDIRECT, 200),
+    ),
+    Case(
+        "wagtailsnippets_analysis_codebook:list_results",
+        row(LOGIN, 403, 403, 403, REDIRECT, 200),
+    ),
+    Case("tag_decisions:index", row(LOGIN, 403, 403, 403, 200, 200)),
+    Case("tag_decisions:index_results", row(LOGIN, 403, 403, 403, 200, 200)),
+    Case("codebook_changes:index", row(LOGIN, 403, 403, 403, 200, 200)),
+    Case("codebook_changes:index_results", row(LOGIN, 403, 403, 403, 200, 200)),
     # Analysis: officers; project leads only for the consultations they lead.
     Case("analysis_index", row(LOGIN, 403, 403, 403, 200, 200)),
     Case(
@@ -325,6 +339,10 @@ ADMIN = [
     # Users and roles: superusers only.
     Case("wagtailusers_users:index", row(*NO_ADMIN, REDIRECT, REDIRECT)),
     Case("wagtailusers_groups:index", row(*NO_ADMIN, REDIRECT, REDIRECT)),
+    Case("role_changes:index", row(*NO_ADMIN, REDIRECT, REDIRECT)),
+    # History is read, never edited, in the admin.
+    Case("tag_decisions:add", row(*NO_ADMIN, REDIRECT, REDIRECT)),
+    Case("codebook_changes:add", row(*NO_ADMIN, REDIRECT, REDIRECT)),
     Case("wagtailadmin_account", row(*NO_ADMIN, 200, 200)),
     # Nobody in these roles is_staff: the Django admin is for superusers.
     Case("admin:index", row(LOGIN, 403, 403, 403, 403, 403)),

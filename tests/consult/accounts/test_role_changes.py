@@ -77,3 +77,18 @@ def test_the_record_outlives_the_person():
     user.delete()
     (change,) = RoleChange.objects.all()
     assert change.user is None and change.user_email == "gone@example.org"
+
+
+def test_superusers_read_role_changes_in_the_admin(client, superuser):
+    user = UserFactory(email="promoted@example.org")
+    user.groups.add(Group.objects.get(name=Role.OFFICER))
+    client.force_login(superuser)
+    html = client.get("/admin/role_changes/", {"action": "added"}).content.decode()
+    assert "promoted@example.org" in html and Role.OFFICER in html
+    assert "/admin/role_changes/new/" not in html  # history is not edited
+    assert client.get("/admin/role_changes/new/").status_code == 302
+
+
+def test_officers_cannot_read_role_changes(client, officer):
+    client.force_login(officer)
+    assert client.get("/admin/role_changes/").status_code == 302
