@@ -15,6 +15,7 @@ taken from the request by ``HistoryRequestMiddleware``). Two refinements:
 ``ViewOnlyPolicy`` lets the admin list history without anyone editing it.
 """
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models.signals import post_delete, pre_delete
@@ -39,6 +40,8 @@ class ChangeHistory(HistoricalRecords):
         return fields
 
     def post_save(self, instance, created, using=None, **kwargs):
+        if not getattr(settings, "SIMPLE_HISTORY_ENABLED", True):
+            return
         if not created and self._unchanged(instance, using):
             return
         super().post_save(instance, created, using=using, **kwargs)

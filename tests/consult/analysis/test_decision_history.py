@@ -12,7 +12,7 @@ from consult.analysis.services import (
     load_answers,
     replace_codebook,
 )
-from tests.consult.analysis.factories import RULES, person
+from tests.consult.analysis.factories import RULES, add_answers, person
 
 pytestmark = pytest.mark.django_db
 
@@ -121,3 +121,23 @@ def test_importing_the_same_codebook_again_records_nothing(tagged):
     assert Theme.history.count() == before
     parking = Theme.history.filter(key="parking").first()
     assert parking.parent.key == "one-site"
+
+
+def test_removing_a_theme_removes_its_tags_in_one_statement(
+    answered, django_assert_max_num_queries
+):
+    """Tags keep no deletion history, so a cascade stays one DELETE however
+    many tags the theme had (a delete receiver would load and delete each)."""
+    consultation, codebook, _ = answered
+    round_ = consultation.main_round
+    views = round_.survey.questions.first()
+    answers = add_answers(round_, views, [f"Answer {n}" for n in range(60)])
+    theme = codebook.themes.get(key="parking")
+    ThemeAssignment.objects.bulk_create(
+        ThemeAssignment(answer=a, theme=theme, consultation=consultation)
+        for a in answers
+    )
+    with django_assert_max_num_queries(15):
+        theme.delete()
+    assert not ThemeAssignment.objects.filter(theme_id=theme.pk).exists()
+    assert ThemeAssignment.history.count() == 0
