@@ -346,3 +346,7 @@ class ImportConfirmForm(forms.Form):
         label="Import the valid rows and leave out the refused rows",
         required=False,
     )
+
+
+class CopySurveyForm(forms.Form):
+    title = forms.CharField(label="Title of the copy", max_length=255)

@@ -9,6 +9,7 @@ from consult.accounts.roles import Role
 from consult.accounts.rules import is_officer
 
 IMPORT_PERMISSION = "surveys.import_responses"
+EXPORT_PERMISSION = "surveys.export_responses"
 
 
 def can_assist(user) -> bool:
@@ -30,6 +31,10 @@ def may_continue_assisted(user, draft) -> bool:
         and draft.assisted_by_id == user.pk
         and can_assist(user)
     )
+
+
+def can_export(user) -> bool:
+    return bool(user.is_authenticated and user.has_perm(EXPORT_PERMISSION))
 
 
 def can_import(user) -> bool:

@@ -9,6 +9,7 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from . import receivers  # noqa: F401  (role changes are recorded)
         from .roles import ensure_roles
 
         post_migrate.connect(ensure_roles, dispatch_uid="accounts.ensure_roles")

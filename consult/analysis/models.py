@@ -18,6 +18,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
+from consult.accounts.history import ChangeHistory, DecisionHistory
+
 from .matching import ThemeRule
 from .querysets import ThemeAssignmentQuerySet
 
@@ -99,6 +101,9 @@ class Theme(Orderable):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    # Every change to a theme, by whom (admin edits, imports, candidates).
+    history = ChangeHistory()
 
     panels = [
         FieldPanel("name"),
@@ -246,6 +251,9 @@ class ThemeAssignment(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ThemeAssignmentQuerySet.as_manager()
+    # Every decision on a tag, by whom and when (``services.decide``); not the
+    # machine's scores or the answer's words, which stay with the answer.
+    history = DecisionHistory(excluded_fields=["score", "evidence", "matched_signals"])
 
     class Meta:
         verbose_name = _("theme assignment")

@@ -225,7 +225,9 @@ def decide(*, assignment: ThemeAssignment, user, decision: str) -> ThemeAssignme
     """Record a person's confirmation or rejection of a tag.
 
     Re-runs never change it (see ``apply_suggestions``); the learner and the
-    agreement figures read it. Idempotent: deciding the same again changes nothing.
+    agreement figures read it. Every change of mind is kept in the tag's
+    history with who and when (``ThemeAssignment.history``). Idempotent:
+    deciding the same again changes nothing and records nothing.
     """
     if decision not in (
         ThemeAssignment.Decision.CONFIRMED,
@@ -237,6 +239,7 @@ def decide(*, assignment: ThemeAssignment, user, decision: str) -> ThemeAssignme
     assignment.decision = decision
     assignment.decided_by = user
     assignment.decided_at = timezone.now()
+    assignment._history_user = user
     assignment.save(
         update_fields=["decision", "decided_by", "decided_at", "updated_at"]
     )
@@ -288,15 +291,17 @@ def replace_codebook(*, consultation, rules: list[ThemeRule]) -> Codebook:
         theme.signals = "; ".join(rule.signals)
         theme.exclusions = "; ".join(rule.exclusions)
         theme.sort_order = order
-        theme.parent = None
         theme.save()
         by_key[rule.key] = theme
         keep.add(rule.key)
+    # Parents once every theme exists; saved only when they change, so the
+    # themes' history shows real changes and a re-import records nothing.
     for rule in rules:
-        if rule.parent:
-            Theme.objects.filter(pk=by_key[rule.key].pk).update(
-                parent=by_key[rule.parent]
-            )
+        theme = by_key[rule.key]
+        parent = by_key[rule.parent] if rule.parent else None
+        if theme.parent_id != (parent.pk if parent else None):
+            theme.parent = parent
+            theme.save(update_fields=["parent", "updated_at"])
     codebook.themes.exclude(key__in=keep).delete()
     codebook.save(update_fields=["updated_at"])
     return codebook

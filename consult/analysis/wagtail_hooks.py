@@ -1,15 +1,12 @@
-"""The "Analysis" admin menu, its pages, and codebook editing as a snippet."""
+"""The "Analysis" admin menu (``admin_viewsets.py``) and the URLs of its
+hand-written dashboards, which keep their flat names."""
 
-from django.urls import path, reverse
+from django.urls import path
 from wagtail import hooks
-from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import candidate_views, rules, views
-from .models import Codebook, Theme
+from . import candidate_views, views
+from .admin_viewsets import AnalysisGroup
 
 
 @hooks.register("register_admin_urls")
@@ -56,57 +53,4 @@ def _candidate_urls(c):
     ]
 
 
-class AnalysisMenuItem(MenuItem):
-    def is_shown(self, request):
-        return rules.can_see_analysis_menu(request.user)
-
-
-@hooks.register("register_admin_menu_item")
-def register_analysis_menu_item():
-    return AnalysisMenuItem(
-        "Analysis", reverse("analysis_index"), icon_name="tag", order=170
-    )
-
-
-class CodebookForm(WagtailAdminModelForm):
-    """Parent themes are chosen among the same codebook's themes."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        siblings = Theme.objects.filter(codebook=self.instance.pk).order_by("name")
-        themes = self.formsets.get("themes")
-        if themes is None:
-            return
-        for form in [*themes.forms, themes.empty_form]:
-            if "parent" in form.fields:
-                form.fields["parent"].queryset = (
-                    siblings if self.instance.pk else Theme.objects.none()
-                )
-
-    def clean(self):
-        cleaned = super().clean()
-        themes = self.formsets.get("themes")
-        for form in themes.forms if themes else []:
-            parent = form.cleaned_data.get("parent") if form.is_valid() else None
-            if parent and form.instance.pk and parent.pk == form.instance.pk:
-                form.add_error("parent", "A theme cannot be its own parent.")
-        return cleaned
-
-
-class CodebookViewSet(SnippetViewSet):
-    model = Codebook
-    icon = "tag"
-    menu_label = "Theme codebooks"
-    menu_order = 171
-    add_to_admin_menu = True
-    list_display = ["consultation", "updated_at"]
-    edit_handler = ObjectList(
-        [
-            FieldPanel("consultation"),
-            InlinePanel("themes", label="Theme", heading="Themes"),
-        ],
-        base_form_class=CodebookForm,
-    )
-
-
-register_snippet(CodebookViewSet)
+register_snippet(AnalysisGroup)

@@ -7,5 +7,5 @@ class AudiencesConfig(AppConfig):
     verbose_name = "Audiences"
 
     def ready(self):
-        # The signal receivers, and the review period's admin pages (hooks).
-        from . import receivers, review_admin  # noqa: F401
+        # The signal receivers (admin viewsets are registered in wagtail_hooks).
+        from . import receivers  # noqa: F401

@@ -1,7 +1,10 @@
 """Review periods in the Wagtail admin, for officers: plan one and invite people.
 
-Registered from ``apps.py`` (Wagtail's hooks). A consultation whose main round
-has not closed cannot get a review period; others are refused with 403.
+Hand-written pages (a listing of consultations with their review state, and a
+planning form) hung off the "Review periods" viewset (``admin_viewsets.py``),
+which gives them their URLs and their place in the Consultations menu. A
+consultation whose main round has not closed cannot get a review period;
+anyone but an officer is refused.
 """
 
 from datetime import timedelta
@@ -9,12 +12,8 @@ from datetime import timedelta
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
-from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.widgets import ListingButton
 
 from consult.accounts.rules import is_officer
 from surveys.models import Consultation
@@ -43,7 +42,7 @@ def review_open(request, consultation_id):
     )
     if not review.can_open_review(consultation):
         messages.error(request, "The main round has not closed yet.")
-        return redirect("audiences_review_index")
+        return redirect("review_periods:index")
     themes = review.draft_themes(consultation)
     current = consultation.review_round
     now = timezone.now().replace(second=0, microsecond=0)
@@ -73,51 +72,10 @@ def review_open(request, consultation_id):
                 request,
                 f"The review period is planned: {invited} people are invited.",
             )
-            return redirect("audiences_review_index")
+            return redirect("review_periods:index")
     return render(
         request,
         "audiences/review_open.html",
         {"consultation": consultation, "form": form, "themes": themes},
         status=400 if form.errors else 200,
     )
-
-
-@hooks.register("register_admin_urls")
-def register_review_urls():
-    return [
-        path("review-periods/", review_index, name="audiences_review_index"),
-        path(
-            "review-periods/<uuid:consultation_id>/",
-            review_open,
-            name="audiences_review_open",
-        ),
-    ]
-
-
-class ReviewMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_officer(request.user)
-
-
-@hooks.register("register_admin_menu_item")
-def register_review_menu_item():
-    return ReviewMenuItem(
-        "Review periods",
-        reverse("audiences_review_index"),
-        icon_name="comment",
-        order=152,
-    )
-
-
-@hooks.register("register_snippet_listing_buttons")
-def review_button(snippet, user, next_url=None):
-    if (
-        isinstance(snippet, Consultation)
-        and is_officer(user)
-        and review.can_open_review(snippet)
-    ):
-        yield ListingButton(
-            "Review period",
-            reverse("audiences_review_open", args=[snippet.pk]),
-            priority=30,
-        )

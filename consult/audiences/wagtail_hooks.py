@@ -1,19 +1,31 @@
-"""Admin menu: officers reach the nomination pages (on the public site) from /admin/."""
+"""Admin: review periods and nominations in the Consultations menu
+(``admin_viewsets.py``), and a per-row "Review period" action on consultations."""
 
 from django.urls import reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import ListingButton
 
-from .rules import can_use_nominations
+from consult.accounts.rules import is_officer
+from surveys.models import Consultation
+
+from . import review
+from .admin_viewsets import NominationViewSet, ReviewPeriodViewSet
 
 
-class NominationsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_use_nominations(request.user)
+@hooks.register("register_admin_viewset")
+def register_audiences_viewsets():
+    return [ReviewPeriodViewSet(), NominationViewSet()]
 
 
-@hooks.register("register_admin_menu_item")
-def register_nominations_menu_item():
-    return NominationsMenuItem(
-        "Nominations", reverse("audiences:index"), icon_name="group", order=170
-    )
+@hooks.register("register_snippet_listing_buttons")
+def review_button(snippet, user, next_url=None):
+    if (
+        isinstance(snippet, Consultation)
+        and is_officer(user)
+        and review.can_open_review(snippet)
+    ):
+        yield ListingButton(
+            "Review period",
+            reverse("review_periods:open", args=[snippet.pk]),
+            priority=30,
+        )

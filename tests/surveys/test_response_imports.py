@@ -72,7 +72,7 @@ def xlsx_file(rows, name="responses.xlsx"):
 
 def upload(client, round_, file):
     return client.post(
-        reverse("surveys_imports"), {"round": str(round_.pk), "file": file}
+        reverse("response_imports:index"), {"round": str(round_.pk), "file": file}
     )
 
 
@@ -93,7 +93,8 @@ def test_csv_happy_path_from_upload_to_import(client, officer, survey, submitted
     response = upload(client, round_, csv_file(rows))
     upload_ = ResponseImport.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("surveys_import_mapping", args=[upload_.pk])
+    mapping_url = reverse("response_imports:mapping", args=[upload_.pk])
+    assert response["Location"] == mapping_url
     assert upload_.file_format == "csv" and upload_.columns == [*HEADINGS, "Source"]
     # Headings that match a question's wording are matched already.
     assert upload_.mapping == {
@@ -151,10 +152,10 @@ def test_xlsx_happy_path_with_numbers_and_formula_looking_text(
     upload_ = ResponseImport.objects.get()
     assert response.status_code == 302 and upload_.file_format == "xlsx"
     client.post(
-        reverse("surveys_import_mapping", args=[upload_.pk]),
+        reverse("response_imports:mapping", args=[upload_.pk]),
         mapping_post(upload_, **upload_.mapping),
     )
-    client.post(reverse("surveys_import_report", args=[upload_.pk]), {})
+    client.post(reverse("response_imports:report", args=[upload_.pk]), {})
     texts = set(
         Answer.objects.filter(question=q["views"]).values_list("text", flat=True)
     )
@@ -171,7 +172,7 @@ def test_columns_are_mapped_by_the_officer_and_ignored_columns_are_left(
     upload(client, round_, csv_file(rows))
     upload_ = ResponseImport.objects.get()
     assert upload_.mapping == {}  # nothing matches a question's wording
-    url = reverse("surveys_import_mapping", args=[upload_.pk])
+    url = reverse("response_imports:mapping", args=[upload_.pk])
     nothing = client.post(url, mapping_post(upload_))
     assert nothing.status_code == 400
     assert "Match at least one column to a question" in nothing.content.decode()
@@ -184,7 +185,7 @@ def test_columns_are_mapped_by_the_officer_and_ignored_columns_are_left(
     client.post(
         url, mapping_post(upload_, **{"1": str(q["who"].pk), "2": str(q["views"].pk)})
     )
-    client.post(reverse("surveys_import_report", args=[upload_.pk]), {})
+    client.post(reverse("response_imports:report", args=[upload_.pk]), {})
     response = Response.objects.get()
     assert {a.question_id: a.value for a in response.answers.all()} == {
         q["who"].pk: ["Parent or carer"],
@@ -208,7 +209,7 @@ def test_refused_rows_are_reported_with_reasons_and_imported_only_when_chosen(
     upload(client, round_, csv_file(rows))
     upload_ = ResponseImport.objects.get()
     client.post(
-        reverse("surveys_import_mapping", args=[upload_.pk]),
+        reverse("response_imports:mapping", args=[upload_.pk]),
         mapping_post(upload_, **upload_.mapping),
     )
     upload_.refresh_from_db()
@@ -223,7 +224,7 @@ def test_refused_rows_are_reported_with_reasons_and_imported_only_when_chosen(
     assert problems[5] == {
         "Which best describes you?": "Select an answer to “Which best describes you?”"
     }
-    url = reverse("surveys_import_report", args=[upload_.pk])
+    url = reverse("response_imports:report", args=[upload_.pk])
     report = client.get(url).content.decode()
     assert "Refused rows" in report and "Grandparent" not in report
 
@@ -323,7 +324,7 @@ def test_closed_rounds_accept_imports(client, officer):
         opens_at=timezone.now() - timedelta(days=30),
         closes_at=timezone.now() - timedelta(days=1),
     )
-    page = client.get(reverse("surveys_imports")).content.decode()
+    page = client.get(reverse("response_imports:index")).content.decode()
     assert "(closed)" in page
     upload(client, round_, csv_file([HEADINGS, ["Other", "Late paper form", ""]]))
     upload_ = ResponseImport.objects.get()
@@ -352,7 +353,7 @@ def test_cancelling_drops_the_file(client, officer, survey):
     round_, _ = survey
     upload(client, round_, csv_file([HEADINGS, ["Other", "", ""]]))
     upload_ = ResponseImport.objects.get()
-    client.post(reverse("surveys_import_report", args=[upload_.pk]), {"cancel": "1"})
+    client.post(reverse("response_imports:report", args=[upload_.pk]), {"cancel": "1"})
     upload_.refresh_from_db()
     assert upload_.status == "cancelled" and upload_.content is None
     assert not Response.objects.exists()
@@ -370,22 +371,22 @@ def test_only_officers_may_import(client, survey, role):
     )
     client.force_login(user_with_role("someone@example.org", role))
     for url in (
-        reverse("surveys_imports"),
-        reverse("surveys_import_mapping", args=[upload_.pk]),
-        reverse("surveys_import_report", args=[upload_.pk]),
+        reverse("response_imports:index"),
+        reverse("response_imports:mapping", args=[upload_.pk]),
+        reverse("response_imports:report", args=[upload_.pk]),
     ):
         assert client.get(url).status_code in (302, 403)
         assert client.post(url, {}).status_code in (302, 403)
     # With admin access but not the permission: plainly forbidden.
     if role == "Project lead":
-        assert client.get(reverse("surveys_imports")).status_code == 403
+        assert client.get(reverse("response_imports:index")).status_code == 403
     assert upload_.__class__.objects.get().status == "uploaded"
     assert not Response.objects.exists()
 
 
 def test_the_admin_menu_shows_imports_to_officers(client, officer):
     html = client.get(reverse("wagtailadmin_home")).content.decode()
-    assert reverse("surveys_imports") in html
+    assert reverse("response_imports:index") in html
 
 
 def test_a_file_with_too_many_rows_is_refused(officer, survey, monkeypatch):

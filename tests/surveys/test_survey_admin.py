@@ -12,6 +12,10 @@ from tests.surveys.factories import K, SurveyFactory, question
 pytestmark = pytest.mark.django_db
 
 
+def _copy_url(survey) -> str:
+    return f"/admin/snippets/surveys/survey/copy-with-questions/{survey.pk}/"
+
+
 @pytest.fixture
 def officer(client):
     user = User.objects.create_user("officer@example.org", "x" * 16)
@@ -50,10 +54,8 @@ def test_copy_keeps_questions_and_points_show_if_at_the_copies(survey):
 
 def test_officer_copies_from_the_admin(client, officer, survey):
     listing = client.get("/admin/snippets/surveys/survey/").content.decode()
-    assert f"/admin/surveys/copy/{survey.pk}/" in listing
-    response = client.post(
-        f"/admin/surveys/copy/{survey.pk}/", {"title": "Second round"}
-    )
+    assert _copy_url(survey) in listing
+    response = client.post(_copy_url(survey), {"title": "Second round"})
     copy = Survey.objects.get(title="Second round")
     assert response.status_code == 302 and str(copy.pk) in response.url
     assert copy.questions.count() == 2
@@ -61,7 +63,7 @@ def test_officer_copies_from_the_admin(client, officer, survey):
 
 def test_copy_needs_permission(client, survey):
     client.force_login(User.objects.create_user("staff@example.org", "x" * 16))
-    response = client.post(f"/admin/surveys/copy/{survey.pk}/", {"title": "Nope"})
+    response = client.post(_copy_url(survey), {"title": "Nope"})
     assert response.status_code in (302, 403)
     assert not Survey.objects.filter(title="Nope").exists()
 

@@ -100,19 +100,33 @@ OWN = [
     Case("surveys:manage", row(404), args="bad token"),
     Case("surveys:export", DENY_BUT_OFFICER, args="export csv"),
     Case("surveys:export", DENY_BUT_OFFICER, args="export xlsx"),
-    # Admin views registered by our apps' wagtail_hooks. Wagtail answers a
+    # Admin views hung off our apps' viewsets. Wagtail answers a
     # permission refusal inside its admin with a redirect to the dashboard.
-    Case("surveys_exports", row(LOGIN, 403, 403, 403, REDIRECT, 200)),
-    Case("surveys_copy", row(LOGIN, 403, 403, 403, REDIRECT, 200), args="survey pk"),
+    Case("response_exports:index", row(LOGIN, 403, 403, 403, REDIRECT, 200)),
+    # The surveys listing (its rows offer "Copy with questions").
+    Case(
+        "wagtailsnippets_surveys_survey:list", row(LOGIN, 403, 403, 403, REDIRECT, 200)
+    ),
+    Case(
+        "wagtailsnippets_surveys_survey:list_results",
+        row(LOGIN, 403, 403, 403, REDIRECT, 200),
+    ),
+    Case(
+        "wagtailsnippets_surveys_survey:copy_with_questions",
+        row(LOGIN, 403, 403, 403, REDIRECT, 200),
+        args="survey pk",
+    ),
     # Assisted responses: staff, service managers and officers help families.
     Case("surveys:assist", row(LOGIN, 403, 200, 200, 403, 200)),
     Case(
         "surveys:assist_start", row(LOGIN, 403, 200, 200, 403, 200), args="public round"
     ),
     # Response imports: officers (surveys.import_responses) only.
-    Case("surveys_imports", row(LOGIN, 403, 403, 403, 403, 200)),
-    Case("surveys_import_mapping", row(LOGIN, 403, 403, 403, 403, 200), args="import"),
-    Case("surveys_import_report", row(LOGIN, 403, 403, 403, 403, 200), args="import"),
+    Case("response_imports:index", row(LOGIN, 403, 403, 403, 403, 200)),
+    Case(
+        "response_imports:mapping", row(LOGIN, 403, 403, 403, 403, 200), args="import"
+    ),
+    Case("response_imports:report", row(LOGIN, 403, 403, 403, 403, 200), args="import"),
     # Nominations: service managers for the services they manage; officers all.
     Case("audiences:index", row(LOGIN, 403, 403, 200, 403, 200)),
     Case("audiences:template", row(LOGIN, 403, 403, 200, 403, 200)),
@@ -199,11 +213,14 @@ OWN = [
         args="other candidate",
         method="post",
     ),
+    # The admin's list of nominations: officers (read only).
+    Case("nominations:index", row(LOGIN, 403, 403, 403, REDIRECT, 200)),
+    Case("nominations:index_results", row(LOGIN, 403, 403, 403, REDIRECT, 200)),
     # Review periods: officers open them in the admin (Wagtail sends a lead
     # back to the dashboard with a message).
-    Case("audiences_review_index", row(LOGIN, 403, 403, 403, REDIRECT, 200)),
+    Case("review_periods:index", row(LOGIN, 403, 403, 403, REDIRECT, 200)),
     Case(
-        "audiences_review_open",
+        "review_periods:open",
         row(LOGIN, 403, 403, 403, REDIRECT, 200),
         args="closed consultation",
     ),
@@ -219,6 +236,20 @@ OWN = [
         row(LOGIN, 404, 404, 404, 404, 200),
         args="other analysis",
     ),
+    # The Analysis menu's listings. Codebooks: officers. The history of tag
+    # decisions and codebook changes: officers, and leads (their rows only).
+    Case(
+        "wagtailsnippets_analysis_codebook:list",
+        row(LOGIN, 403, 403, 403, REDIRECT, 200),
+    ),
+    Case(
+        "wagtailsnippets_analysis_codebook:list_results",
+        row(LOGIN, 403, 403, 403, REDIRECT, 200),
+    ),
+    Case("tag_decisions:index", row(LOGIN, 403, 403, 403, 200, 200)),
+    Case("tag_decisions:index_results", row(LOGIN, 403, 403, 403, 200, 200)),
+    Case("codebook_changes:index", row(LOGIN, 403, 403, 403, 200, 200)),
+    Case("codebook_changes:index_results", row(LOGIN, 403, 403, 403, 200, 200)),
     # Analysis: officers; project leads only for the consultations they lead.
     Case("analysis_index", row(LOGIN, 403, 403, 403, 200, 200)),
     Case(
@@ -301,12 +332,17 @@ ADMIN = [
         row(*NO_ADMIN, REDIRECT, 200),
         args="other consultation",
     ),
-    Case("wagtailsnippets_surveys_survey:list", row(*NO_ADMIN, REDIRECT, 200)),
+    # Nominations: nobody adds or edits them in the admin (the public site).
+    Case("nominations:add", row(*NO_ADMIN, REDIRECT, REDIRECT)),
     Case("wagtailimages:index", row(*NO_ADMIN, REDIRECT, 200)),
     Case("wagtaildocs:index", row(*NO_ADMIN, REDIRECT, 200)),
     # Users and roles: superusers only.
     Case("wagtailusers_users:index", row(*NO_ADMIN, REDIRECT, REDIRECT)),
     Case("wagtailusers_groups:index", row(*NO_ADMIN, REDIRECT, REDIRECT)),
+    Case("role_changes:index", row(*NO_ADMIN, REDIRECT, REDIRECT)),
+    # History is read, never edited, in the admin.
+    Case("tag_decisions:add", row(*NO_ADMIN, REDIRECT, REDIRECT)),
+    Case("codebook_changes:add", row(*NO_ADMIN, REDIRECT, REDIRECT)),
     Case("wagtailadmin_account", row(*NO_ADMIN, 200, 200)),
     # Nobody in these roles is_staff: the Django admin is for superusers.
     Case("admin:index", row(LOGIN, 403, 403, 403, 403, 403)),

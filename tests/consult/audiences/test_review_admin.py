@@ -29,7 +29,7 @@ def _when(delta):
 def test_officer_opens_a_review_period_from_the_draft_themes(client, closed):
     client.force_login(person("officer@example.org", Role.OFFICER))
     listing = client.get(reverse("wagtailsnippets_surveys_consultation:list"))
-    url = reverse("audiences_review_open", args=[closed.pk])
+    url = reverse("review_periods:open", args=[closed.pk])
     assert url in listing.content.decode()  # the "Review period" button
     form = client.get(url).content.decode()
     assert "1. Single front door (2 answers)" in form  # the summary, pre-filled
@@ -62,14 +62,14 @@ def test_officer_opens_a_review_period_from_the_draft_themes(client, closed):
     assert round_.summary == "We heard about the front door."
     assert round_.survey.questions.count() == 3  # one theme: check, correct, rank
     assert Invitation.objects.filter(round=round_).count() == 1
-    index = client.get(reverse("audiences_review_index")).content.decode()
+    index = client.get(reverse("review_periods:index")).content.decode()
     assert reverse("reports:compare", args=[closed.pk]) in index
 
 
 def test_not_before_the_main_round_closes(client):
     client.force_login(person("officer@example.org", Role.OFFICER))
     open_round = RoundFactory()
-    url = reverse("audiences_review_open", args=[open_round.consultation.pk])
+    url = reverse("review_periods:open", args=[open_round.consultation.pk])
     assert client.get(url).status_code == 302
     assert not Round.objects.filter(kind=Round.Kind.REVIEW).exists()
 
@@ -89,8 +89,8 @@ def _refused(response) -> bool:
 @pytest.mark.parametrize("role", [Role.PROJECT_LEAD, Role.SERVICE_MANAGER])
 def test_only_officers(client, closed, role):
     client.force_login(person("someone@example.org", role, leads=[closed]))
-    assert _refused(client.get(reverse("audiences_review_index")))
-    url = reverse("audiences_review_open", args=[closed.pk])
+    assert _refused(client.get(reverse("review_periods:index")))
+    url = reverse("review_periods:open", args=[closed.pk])
     assert _refused(client.get(url))
     assert _refused(client.post(url, {"summary": "x"}))
     assert not Round.objects.filter(kind=Round.Kind.REVIEW).exists()

@@ -2,6 +2,8 @@
 
 Upload, match columns to questions, read the validation report, confirm.
 The work is done by ``imports.py``; these views check permission and render.
+A wizard no model listing can express: ``surveys.admin_viewsets`` hangs them
+off the "Response imports" viewset (menu item, URLs).
 """
 
 from functools import wraps
@@ -12,10 +14,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 from django.views.defaults import permission_denied
 
-from . import imports
-from .forms import ImportConfirmForm, ImportMappingForm, ImportUploadForm
-from .models import ResponseImport
-from .rules import can_import
+from surveys import imports
+from surveys.forms import ImportConfirmForm, ImportMappingForm, ImportUploadForm
+from surveys.models import ResponseImport
+from surveys.rules import can_import
 
 
 def officers_only(view):
@@ -59,7 +61,7 @@ def imports_index(request):
         except imports.ImportFileError as exc:
             form.add_error("file", str(exc))
         else:
-            return redirect("surveys_import_mapping", upload.pk)
+            return redirect("response_imports:mapping", upload.pk)
     recent = ResponseImport.objects.defer("content").select_related(
         "round__consultation", "uploaded_by"
     )[:50]
@@ -76,10 +78,10 @@ def imports_index(request):
 def import_mapping(request, pk):
     upload = _upload(pk)
     if upload.status != ResponseImport.Status.UPLOADED:
-        return redirect("surveys_import_report", upload.pk)
+        return redirect("response_imports:report", upload.pk)
     if upload.round.survey is None:
         messages.error(request, "That round no longer has a survey to import into.")
-        return redirect("surveys_imports")
+        return redirect("response_imports:index")
     questions = list(upload.round.survey.questions.order_by("sort_order"))
     initial = {f"column_{i}": t for i, t in upload.mapping.items()}
     form = ImportMappingForm(
@@ -98,7 +100,7 @@ def import_mapping(request, pk):
         except (imports.ImportFileError, imports.ImportRefused) as exc:
             form.add_error(None, str(exc))
         else:
-            return redirect("surveys_import_report", upload.pk)
+            return redirect("response_imports:report", upload.pk)
     return render(
         request,
         "surveys/admin/import_mapping.html",
@@ -121,7 +123,7 @@ def import_report(request, pk):
         if "cancel" in request.POST:
             imports.cancel_import(upload=upload)
             messages.success(request, f"Cancelled the import of {upload.file_name}.")
-            return redirect("surveys_imports")
+            return redirect("response_imports:index")
         if form.is_valid():
             try:
                 upload = imports.import_responses(
@@ -136,7 +138,7 @@ def import_report(request, pk):
                     f"Imported {upload.imported_count} responses into "
                     f"{upload.round.consultation.title}.",
                 )
-                return redirect("surveys_import_report", upload.pk)
+                return redirect("response_imports:report", upload.pk)
     return render(
         request,
         "surveys/admin/import_report.html",
