@@ -16,6 +16,7 @@ from surveys.rules import can_assist
 from surveys.sections import live_sections, shown_questions
 
 from .common import (
+    already_sent_page,
     check_page,
     confirmation_page,
     refusal,
@@ -164,6 +165,8 @@ def check(request, round_id):
             response = services.submit_draft(draft_id=draft.pk)
         except services.RoundClosed:
             return refusal(request, round_)
+        except services.AlreadySentOnAdmission:
+            return already_sent_page(request, round_)
         except services.AnswersInvalid as invalid:
             errors = invalid.errors
         else:
