@@ -76,6 +76,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Before any view: NUL in an address is refused, in a form dropped
+    # (PostgreSQL cannot store it; consult/edge/middleware.py).
+    "consult.edge.middleware.CleanInputMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # After authentication and messages: two-factor set-up before anything
