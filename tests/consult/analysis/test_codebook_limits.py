@@ -1,4 +1,4 @@
-"""D5: codebook files past the database's limits get a message naming where, not a 500."""
+"""D5: codebook files past the database's limits: a message naming where, no 500."""
 
 import io
 
