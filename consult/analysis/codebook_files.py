@@ -13,6 +13,8 @@ from xml.etree.ElementTree import Element, SubElement, tostring  # noqa: S405 --
 
 from defusedxml.ElementTree import fromstring
 
+from consult.sheets import csv_writer, restore
+
 from .matching import ThemeRule
 
 CSV_COLUMNS = ["key", "name", "description", "signals", "exclusions", "parent"]
@@ -105,6 +107,7 @@ def read_codebook_csv(fileobj) -> list[ThemeRule]:
 
 
 def _csv_rule(row: dict) -> ThemeRule:
+    row = {k: restore(v) if isinstance(v, str) else v for k, v in row.items()}
     name = (row.get("name") or "").strip()
     return ThemeRule(
         key=(row.get("key") or "").strip() or slug(name),
@@ -117,18 +120,20 @@ def _csv_rule(row: dict) -> ThemeRule:
 
 
 def write_codebook_csv(rules: list[ThemeRule], fileobj) -> None:
-    writer = csv.DictWriter(fileobj, fieldnames=CSV_COLUMNS)
-    writer.writeheader()
+    """CSV through the neutralising writer: a theme named ``=HYPERLINK(...)``
+    opens as text (read back, ``restore`` drops the apostrophe)."""
+    writer = csv_writer(fileobj)
+    writer.writerow(CSV_COLUMNS)
     for r in rules:
         writer.writerow(
-            {
-                "key": r.key,
-                "name": r.name,
-                "description": r.description,
-                "signals": "; ".join(r.signals),
-                "exclusions": "; ".join(r.exclusions),
-                "parent": r.parent or "",
-            }
+            [
+                r.key,
+                r.name,
+                r.description,
+                "; ".join(r.signals),
+                "; ".join(r.exclusions),
+                r.parent or "",
+            ]
         )
 
 

@@ -9,6 +9,8 @@ import csv
 import io
 from dataclasses import dataclass, field
 
+from consult.sheets import csv_writer
+
 from .forms import NomineeForm, taken_contacts
 from .models import Nomination
 
@@ -77,7 +79,7 @@ class Report:
 
 def template_csv() -> str:
     out = io.StringIO()
-    csv.writer(out).writerows(TEMPLATE_ROWS)
+    csv_writer(out).writerows(TEMPLATE_ROWS)
     return out.getvalue()
 
 
