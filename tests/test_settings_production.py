@@ -61,3 +61,12 @@ def test_refuses_debug():
     result = run_manage("check", SECRET_KEY=secrets.token_urlsafe(64), DEBUG="on")
     assert result.returncode != 0
     assert "DEBUG must be off in production" in result.stderr
+
+
+def test_seed_demo_refuses_under_production_settings():
+    """D8: the demo's superuser has a published password and TOTP secret."""
+    result = run_manage(
+        "seed_demo", SECRET_KEY=secrets.token_urlsafe(64), DEMO_DATA_ALLOWED="1"
+    )
+    assert result.returncode != 0
+    assert "Refusing to load the demo data" in result.stderr

@@ -248,6 +248,11 @@ DEFAULT_FROM_EMAIL = env(
 SMS_BACKEND = env("SMS_BACKEND", default="consult.audiences.sms.FileBackend")
 SMS_FILE_PATH = env.path("SMS_FILE_PATH", default=str(VAR_DIR / "outbox" / "sms"))
 
+# --- Demo data ----------------------------------------------------------------
+# seed_demo creates accounts whose passwords and TOTP secrets are published;
+# production.py turns this off whatever the environment says.
+DEMO_DATA_ALLOWED = env.bool("DEMO_DATA_ALLOWED", default=True)
+
 # --- Audiences: nominations and invitations ---------------------------------
 AUDIENCES_REMINDER_DAYS_BEFORE_CLOSE = env.int(
     "AUDIENCES_REMINDER_DAYS_BEFORE_CLOSE", default=3

@@ -15,6 +15,8 @@ if SECRET_KEY == DEVELOPMENT_SECRET_KEY or len(SECRET_KEY) < 50:
 if env.bool("DEBUG", default=False):
     raise ImproperlyConfigured("DEBUG must be off in production: unset DEBUG.")
 DEBUG = False
+# Never the demo's accounts with their published passwords (seed_demo refuses).
+DEMO_DATA_ALLOWED = False
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 DATABASES = {"default": env.db("DATABASE_URL")}
