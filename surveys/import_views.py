@@ -12,6 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 from django.views.defaults import permission_denied
 
+from consult.edge import limits
+
 from . import imports
 from .forms import ImportConfirmForm, ImportMappingForm, ImportUploadForm
 from .models import ResponseImport
@@ -45,6 +47,7 @@ def _upload(pk) -> ResponseImport:
 
 @officers_only
 @require_http_methods(["GET", "POST"])
+@limits.rate_limited("upload", methods=("POST",), per_user=True)
 def imports_index(request):
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():

@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
 
+from consult.edge import limits
 from consult.sheets import csv_writer
 
 from . import rules
@@ -30,6 +31,7 @@ def compare(request, consultation_id):
 
 
 @login_required
+@limits.rate_limited("export", per_user=True)
 def compare_csv(request, consultation_id):
     consultation = _consultation(request, consultation_id)
     comparison = compare_rounds(consultation)

@@ -216,6 +216,24 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
 AXES_USERNAME_CALLABLE = "consult.accounts.axes.username_from_attempt"
 
+# --- Client address and rate limits (consult/edge/) -------------------------
+# Proxies in front of the site that append to X-Forwarded-For (0: none, the
+# address is REMOTE_ADDR). One rule, used by allauth, axes and our own limits.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+AXES_CLIENT_IP_CALLABLE = "consult.edge.client.client_address"
+# Requests allowed per client address (per user for uploads and exports) in a
+# window: "N/m", "N/5m", "N/h". Over it: templates/429.html.
+RATE_LIMITS_ENABLED = env.bool("RATE_LIMITS_ENABLED", default=True)
+RATE_LIMITS = {
+    "start_response": env("RATE_LIMIT_START_RESPONSE", default="30/5m"),
+    "save_draft": env("RATE_LIMIT_SAVE_DRAFT", default="120/5m"),
+    "resume_link_miss": "20/15m",
+    "invitation_link_miss": "20/15m",
+    "upload": "30/h",
+    "export": "60/h",
+}
+
 # --- Internationalisation ---------------------------------------------------
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from consult.edge import limits
 from surveys import browser_drafts, services
 from surveys.admission import admission_key
 from surveys.forms import ReceiptForm, SectionForm
@@ -76,6 +77,10 @@ def section(request, round_id, number):
         raise Http404("No such section")
     current = sections[number - 1]
     questions = shown_questions(current, draft.answers if draft else {})
+    if request.method == "POST":
+        scope = "start_response" if draft is None else "save_draft"
+        if limits.hit(request, scope):
+            return limits.too_many_attempts(request, scope)
     if request.method == "GET":
         form = SectionForm(questions, initial=draft.answers if draft else {})
         return _section_page(request, round_, current, sections, draft, form)
