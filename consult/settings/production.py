@@ -27,6 +27,11 @@ CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=CELERY_BROKER_URL)
 # The cache on a Redis database of its own (not the broker's): flushing or
 # filling one never touches the other's keys.
 CACHES = {"default": env.cache("CACHE_URL")}
+if env("CACHE_URL") == CELERY_BROKER_URL:
+    raise ImproperlyConfigured(
+        "CACHE_URL is the Celery broker's Redis database: give the cache its own "
+        "(e.g. redis://host:6379/1 beside a broker on /0)."
+    )
 # Production sits behind a TLS proxy (SECURE_PROXY_SSL_HEADER below).
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
 ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
