@@ -6,23 +6,18 @@ stays flat however many responses there are. Equalities monitoring is never
 exported here.
 """
 
-import csv
 import tempfile
 from collections.abc import Iterator
 from itertools import groupby
 
 from django.utils import timezone
 
+from consult.sheets import csv_writer, neutralise, xlsx_append
+
 from .channels import describe_channel
 from .models import Answer, Round
 
-# Spreadsheet programs run cells starting with these as formulas (OWASP CSV injection).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value) -> str:
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+__all__ = ["csv_lines", "neutralise", "rows", "xlsx_file"]
 
 
 def header(round_: Round) -> list[str]:
@@ -82,7 +77,7 @@ class _Echo:
 
 
 def csv_lines(round_: Round) -> Iterator[str]:
-    writer = csv.writer(_Echo())
+    writer = csv_writer(_Echo())
     yield "\ufeff"  # so that Excel reads UTF-8
     for row in rows(round_):
         yield writer.writerow(row)
@@ -95,7 +90,7 @@ def xlsx_file(round_: Round):
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Responses")
     for row in rows(round_):
-        sheet.append(row)
+        xlsx_append(sheet, row)
     handle = tempfile.TemporaryFile(suffix=".xlsx")
     workbook.save(handle)
     handle.seek(0)

@@ -162,14 +162,33 @@ class SectionForm(forms.Form):
         return [(self[key], question) for key, question in self.questions.items()]
 
     def raw_answers(self) -> dict:
-        """What was posted for these questions, valid or not, to keep in the draft."""
+        """What was posted for these questions, valid or not, to keep in the draft.
+
+        Bounded by each question's limit: text a little over it is kept, so
+        that the respondent can cut it down (``kept_length``), megabytes are
+        not; a list keeps no more items than a question has options.
+        """
         out = {}
         for key, question in self.questions.items():
+            limit = kept_length(question.limit or MAX_CHOICE_LENGTH)
             if question.kind in Question.LIST_KINDS:
-                out[key] = [_storable(v) for v in self.data.getlist(key)]
+                values = self.data.getlist(key)[:MAX_LIST_ITEMS]
+                out[key] = [_storable(v)[:limit] for v in values]
             else:
-                out[key] = _storable(self.data.get(key, ""))
+                out[key] = _storable(self.data.get(key, ""))[:limit]
         return out
+
+
+# An option's wording, or a ranking's position, is never longer than this;
+# nor has any question this many options.
+MAX_CHOICE_LENGTH = 500
+MAX_LIST_ITEMS = 100
+
+
+def kept_length(limit: int) -> int:
+    """How much of an answer over ``limit`` a draft keeps: twice the limit, and
+    at least 1,000 characters over it (a pasted paragraph too many)."""
+    return limit + max(limit, 1000)
 
 
 def _storable(value: str) -> str:

@@ -18,6 +18,10 @@ MAX_BYTES = 10 * 1024 * 1024
 # 2 s to check and 6-11 s to import (tests/benchmarks/bench_imports.py), well
 # inside a request's time. Larger batches are split into several files.
 MAX_ROWS = 5_000
+# The column-matching page has a choice per column; past a few hundred it is
+# slow to build and past Django's DATA_UPLOAD_MAX_NUMBER_FIELDS (1,000) it
+# cannot be sent. No paper form has more questions than this.
+MAX_COLUMNS = 300
 SOURCE_COLUMN = "source"  # a mapping target: where each response came from
 XLSX_MAGIC = b"PK\x03\x04"
 
@@ -109,6 +113,11 @@ def read_columns(content: bytes, fmt: str) -> list[str]:
         )
     while header and not header[-1].strip():
         header.pop()
+    if len(header) > MAX_COLUMNS:
+        raise ImportFileError(
+            f"The file has {len(header):,} columns; at most {MAX_COLUMNS} can be "
+            "matched to questions. Delete the columns you do not need to import."
+        )
     columns = [
         h.strip() or f"(no heading, column {_column_letter(i)})"
         for i, h in enumerate(header)

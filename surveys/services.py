@@ -3,7 +3,7 @@
 import secrets
 import string
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .channels import HowMade
@@ -21,6 +21,10 @@ REFERENCE_ALPHABET = "".join(
 
 class RoundClosed(Exception):
     """The round is not taking responses; the draft is kept."""
+
+
+class AlreadySentOnAdmission(Exception):
+    """A response was already sent under this admission (one per invitation)."""
 
 
 class AnswersInvalid(Exception):
@@ -116,8 +120,10 @@ def submit_draft(*, draft_id) -> Response:
 
     Idempotent: a double click, a retry or a resubmitted form returns the response
     already made (the draft row is locked, and ``Response.draft`` is unique).
-    Refuses a closed round with ``RoundClosed`` and invalid answers with
-    ``AnswersInvalid``, saving nothing; the draft is kept either way.
+    Refuses a closed round with ``RoundClosed``, invalid answers with
+    ``AnswersInvalid`` and a second response on the same invitation (another
+    browser's draft) with ``AlreadySentOnAdmission``, saving nothing; the draft
+    is kept either way.
     """
     with transaction.atomic():
         draft = (
@@ -195,17 +201,17 @@ def start_change(*, response: Response) -> Draft | None:
 
 
 def _create_response(draft: Draft, cleaned: dict) -> Response:
-    # 32^8 references: a collision would fail the unique constraint, loudly.
-    response = Response.objects.create(
-        round=draft.round,
-        draft=draft,
-        reference=new_reference(),
-        respondent=draft.respondent,
-        admitted_by=draft.admitted_by,
-        contact_email=draft.contact_email,
-        consent_to_recontact=draft.consent_to_recontact,
-        **how_made(draft),
-    )
+    if draft.admitted_by and _sent_on_admission(draft):
+        raise AlreadySentOnAdmission()
+    try:
+        # A savepoint: two browsers sending at once on one invitation meet the
+        # database's one_response_per_admission constraint, not a 500.
+        with transaction.atomic():
+            response = _insert_response(draft)
+    except IntegrityError:
+        if draft.admitted_by and _sent_on_admission(draft):
+            raise AlreadySentOnAdmission() from None
+        raise
     if draft.equalities:
         EqualityMonitoring.objects.create(
             round=draft.round,
@@ -220,6 +226,26 @@ def _create_response(draft: Draft, cleaned: dict) -> Response:
     answers = _save_answers(response, draft, cleaned)
     response_submitted.send(sender=Response, response=response, answers=answers)
     return response
+
+
+def _sent_on_admission(draft: Draft) -> bool:
+    return Response.objects.filter(
+        round_id=draft.round_id, admitted_by=draft.admitted_by
+    ).exists()
+
+
+def _insert_response(draft: Draft) -> Response:
+    # 32^8 references: a collision would fail the unique constraint, loudly.
+    return Response.objects.create(
+        round=draft.round,
+        draft=draft,
+        reference=new_reference(),
+        respondent=draft.respondent,
+        admitted_by=draft.admitted_by,
+        contact_email=draft.contact_email,
+        consent_to_recontact=draft.consent_to_recontact,
+        **how_made(draft),
+    )
 
 
 def how_made(draft: Draft) -> dict:

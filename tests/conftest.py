@@ -74,3 +74,11 @@ def with_totp(user):
         defaults={"data": {"secret": "JBSWY3DPEHPK3PXP"}},
     )
     return user
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Rate-limit counters live in the cache: each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -20,8 +20,9 @@ def run_manage(*args, **env):
         ALLOWED_HOSTS="consult.example.gov.uk",
         DATABASE_URL="sqlite:////tmp/sb-production-check.sqlite3",
         CELERY_BROKER_URL="redis://127.0.0.1:6379/9",
-        **env,
     )
+    environment["CACHE_URL"] = "redis://127.0.0.1:6379/10"
+    environment.update(**env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -61,3 +62,22 @@ def test_refuses_debug():
     result = run_manage("check", SECRET_KEY=secrets.token_urlsafe(64), DEBUG="on")
     assert result.returncode != 0
     assert "DEBUG must be off in production" in result.stderr
+
+
+def test_seed_demo_refuses_under_production_settings():
+    """D8: the demo's superuser has a published password and TOTP secret."""
+    result = run_manage(
+        "seed_demo", SECRET_KEY=secrets.token_urlsafe(64), DEMO_DATA_ALLOWED="1"
+    )
+    assert result.returncode != 0
+    assert "Refusing to load the demo data" in result.stderr
+
+
+def test_refuses_a_cache_on_the_brokers_redis_database():
+    result = run_manage(
+        "check",
+        SECRET_KEY=secrets.token_urlsafe(64),
+        CACHE_URL="redis://127.0.0.1:6379/9",
+    )
+    assert result.returncode != 0
+    assert "CACHE_URL is the Celery broker's Redis database" in result.stderr

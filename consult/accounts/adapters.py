@@ -1,4 +1,4 @@
-"""allauth adapter: one change to allauth's defaults, for two-factor set-up."""
+"""allauth adapter: two-factor set-up, and the site's one client-address rule."""
 
 import time
 
@@ -7,8 +7,14 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.internal.flows.login import get_authentication_records
 from allauth.core import context
 
+from consult.edge.client import client_address
+
 
 class AccountAdapter(DefaultAccountAdapter):
+    def get_client_ip(self, request) -> str:
+        """allauth's rate limits per address use the same rule as axes and ours."""
+        return client_address(request)
+
     def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
         """A sign-in minutes ago counts as recent authentication for MFA pages.
 

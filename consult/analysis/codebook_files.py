@@ -13,10 +13,18 @@ from xml.etree.ElementTree import Element, SubElement, tostring  # noqa: S405 --
 
 from defusedxml.ElementTree import fromstring
 
+from consult.sheets import csv_writer, restore
+
 from .matching import ThemeRule
 
 CSV_COLUMNS = ["key", "name", "description", "signals", "exclusions", "parent"]
 QDC_NS = "urn:QDA-XML:codebook:1.0"
+# The Theme model's limits, checked here so that a file gets a message, not a 500.
+MAX_NAME = 200
+MAX_KEY = 60
+KEY_PATTERN = re.compile(r"^[-a-zA-Z0-9_]+$")
+# Themes nest a few levels; a deeper file is a mistake or an attack.
+MAX_QDC_DEPTH = 20
 _GUID_NS = uuid.UUID("6f1c2f7e-53b4-4f5e-9d55-3c1a3a2c9b10")
 
 
@@ -32,48 +40,100 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60] or "theme"
 
 
+def check_rule(rule: ThemeRule, where: str, column=lambda name: name) -> None:
+    """Refuse a theme the database could not hold, naming where it is and why.
+
+    ``where`` says which row or code; ``column`` names a field as the file does.
+    """
+    fields = {
+        "key": rule.key,
+        "name": rule.name,
+        "description": rule.description,
+        "signals": "; ".join(rule.signals),
+        "exclusions": "; ".join(rule.exclusions),
+        "parent": rule.parent or "",
+    }
+    for field, value in fields.items():
+        if "\x00" in value:
+            raise CodebookError(
+                f"{where}, {column(field)}: it holds a NUL character, which no "
+                "one types. Check the file was saved as text."
+            )
+    if not rule.name:
+        raise CodebookError(f"{where}: the theme has no name.")
+    if len(rule.name) > MAX_NAME:
+        raise CodebookError(
+            f"{where}, {column('name')}: the name is {len(rule.name):,} "
+            f"characters long; a theme's name can be at most {MAX_NAME}."
+        )
+    if len(rule.key) > MAX_KEY:
+        raise CodebookError(
+            f"{where}, {column('key')}: the key is {len(rule.key):,} characters "
+            f"long; a key can be at most {MAX_KEY}."
+        )
+    if not KEY_PATTERN.match(rule.key):
+        raise CodebookError(
+            f"{where}, {column('key')}: the key may hold only letters, digits, "
+            "hyphens and underscores."
+        )
+
+
 def read_codebook_csv(fileobj) -> list[ThemeRule]:
     reader = csv.DictReader(fileobj)
-    if not reader.fieldnames or "name" not in reader.fieldnames:
+    try:
+        fieldnames = reader.fieldnames
+    except csv.Error as exc:
+        raise CodebookError(f"Row 1: the CSV file cannot be read ({exc}).") from exc
+    if not fieldnames or "name" not in fieldnames:
         raise CodebookError("The codebook CSV needs at least a 'name' column.")
     rules, seen = [], set()
-    for line, row in enumerate(reader, start=2):
-        name = (row.get("name") or "").strip()
-        if not name:
-            raise CodebookError(f"Row {line}: the theme has no name.")
-        key = (row.get("key") or "").strip() or slug(name)
-        if key in seen:
-            raise CodebookError(f"Row {line}: the key '{key}' is used twice.")
-        seen.add(key)
-        rules.append(
-            ThemeRule(
-                key=key,
-                name=name,
-                description=(row.get("description") or "").strip(),
-                signals=_split(row.get("signals")),
-                exclusions=_split(row.get("exclusions")),
-                parent=(row.get("parent") or "").strip() or None,
-            )
-        )
+    line = 1
+    try:
+        for line, row in enumerate(reader, start=2):  # noqa: B007 -- used below
+            rule = _csv_rule(row)
+            check_rule(rule, f"Row {line}", lambda name: f"column '{name}'")
+            if rule.key in seen:
+                raise CodebookError(f"Row {line}: the key '{rule.key}' is used twice.")
+            seen.add(rule.key)
+            rules.append(rule)
+    except csv.Error as exc:
+        raise CodebookError(
+            f"Row {line + 1}: the CSV file cannot be read there ({exc})."
+        ) from exc
     unknown = {r.parent for r in rules if r.parent} - seen
     if unknown:
         raise CodebookError(f"Unknown parent theme(s): {', '.join(sorted(unknown))}.")
     return rules
 
 
+def _csv_rule(row: dict) -> ThemeRule:
+    row = {k: restore(v) if isinstance(v, str) else v for k, v in row.items()}
+    name = (row.get("name") or "").strip()
+    return ThemeRule(
+        key=(row.get("key") or "").strip() or slug(name),
+        name=name,
+        description=(row.get("description") or "").strip(),
+        signals=_split(row.get("signals")),
+        exclusions=_split(row.get("exclusions")),
+        parent=(row.get("parent") or "").strip() or None,
+    )
+
+
 def write_codebook_csv(rules: list[ThemeRule], fileobj) -> None:
-    writer = csv.DictWriter(fileobj, fieldnames=CSV_COLUMNS)
-    writer.writeheader()
+    """CSV through the neutralising writer: a theme named ``=HYPERLINK(...)``
+    opens as text (read back, ``restore`` drops the apostrophe)."""
+    writer = csv_writer(fileobj)
+    writer.writerow(CSV_COLUMNS)
     for r in rules:
         writer.writerow(
-            {
-                "key": r.key,
-                "name": r.name,
-                "description": r.description,
-                "signals": "; ".join(r.signals),
-                "exclusions": "; ".join(r.exclusions),
-                "parent": r.parent or "",
-            }
+            [
+                r.key,
+                r.name,
+                r.description,
+                "; ".join(r.signals),
+                "; ".join(r.exclusions),
+                r.parent or "",
+            ]
         )
 
 
@@ -128,22 +188,27 @@ def read_qdc(fileobj) -> list[ThemeRule]:
         raise CodebookError("This XML file is not a REFI-QDA codebook (no CodeBook).")
     ns = {"q": root.tag[1:].split("}")[0]} if root.tag.startswith("{") else {}
     prefix = "q:" if ns else ""
-    rules: list[ThemeRule] = []
-
-    def walk(element, parent_key):
-        for code in element.findall(f"{prefix}Code", ns):
-            name = code.get("name", "").strip()
-            if not name:
-                raise CodebookError("A code in the codebook has no name.")
-            description = code.findtext(f"{prefix}Description", "", ns)
-            rule = _parse_description(name, description, parent_key)
-            rules.append(rule)
-            walk(code, rule.key)
-
     codes = root.find(f"{prefix}Codes", ns)
     if codes is None:
         raise CodebookError("The codebook has no Codes element.")
-    walk(codes, None)
+    rules: list[ThemeRule] = []
+    # Depth first without recursion: a deep file meets a clear limit, not
+    # Python's recursion limit. Reversed, so that siblings keep their order.
+    stack = [(code, None, 1) for code in reversed(codes.findall(f"{prefix}Code", ns))]
+    while stack:
+        code, parent_key, depth = stack.pop()
+        if depth > MAX_QDC_DEPTH:
+            raise CodebookError(
+                f"The codes nest more than {MAX_QDC_DEPTH} levels deep; "
+                "a codebook this platform reads nests fewer."
+            )
+        name = code.get("name", "").strip()
+        description = code.findtext(f"{prefix}Description", "", ns)
+        rule = _parse_description(name, description, parent_key)
+        check_rule(rule, f"Code {len(rules) + 1} (“{name[:40]}”)")
+        rules.append(rule)
+        children = code.findall(f"{prefix}Code", ns)
+        stack.extend((child, rule.key, depth + 1) for child in reversed(children))
     return rules
 
 

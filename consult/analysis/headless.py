@@ -108,7 +108,7 @@ def analyse_rows(rules, answers, *, labelled=None, single_label=False, encoder=F
                 answer_id,
                 ";".join(m.theme for m in matches),
                 ";".join(f"{m.score:.3f}" for m in matches),
-                f"{a.sentiment:.3f}",
+                round(a.sentiment, 3),  # a number: no apostrophe when written
                 ";".join(flags),
             ]
         )

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from consult.edge import limits
 from surveys.models import Consultation
 
 from . import rules
@@ -178,6 +179,7 @@ def decide_tag(request, assignment_id):
     return redirect(target)
 
 
+@limits.rate_limited("upload", methods=("POST",), per_user=True)
 def import_codebook(request, consultation_id):
     consultation = _consultation(request, consultation_id)
     if not rules.can_change_codebook(request.user, consultation):
@@ -198,6 +200,7 @@ def import_codebook(request, consultation_id):
     )
 
 
+@limits.rate_limited("export", per_user=True)
 def export_codebook(request, consultation_id, fmt):
     if fmt not in ("csv", "qdc"):
         raise Http404

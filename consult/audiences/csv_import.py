@@ -9,6 +9,8 @@ import csv
 import io
 from dataclasses import dataclass, field
 
+from consult.sheets import csv_writer
+
 from .forms import NomineeForm, taken_contacts
 from .models import Nomination
 
@@ -77,7 +79,7 @@ class Report:
 
 def template_csv() -> str:
     out = io.StringIO()
-    csv.writer(out).writerows(TEMPLATE_ROWS)
+    csv_writer(out).writerows(TEMPLATE_ROWS)
     return out.getvalue()
 
 
@@ -88,7 +90,10 @@ def check_file(upload, *, consultation) -> Report:
     except UnicodeDecodeError:
         return Report(file_error="The file must be saved as CSV UTF-8")
     reader = csv.DictReader(io.StringIO(text))
-    headers = [h.strip().lower() for h in (reader.fieldnames or [])]
+    try:
+        headers = [h.strip().lower() for h in (reader.fieldnames or [])]
+    except csv.Error as exc:
+        return Report(file_error=_unreadable(1, exc))
     missing = [c for c in REQUIRED_COLUMNS if c not in headers]
     if missing:
         return Report(
@@ -99,16 +104,28 @@ def check_file(upload, *, consultation) -> Report:
     report = Report()
     seen: dict[str, int] = {}
     taken = taken_contacts(consultation)
-    for number, raw in enumerate(reader, start=2):
-        if number - 1 > MAX_ROWS:
-            return Report(file_error=f"The file has more than {MAX_ROWS:,} rows")
-        values = {k: (v or "").strip() for k, v in raw.items() if k in COLUMNS}
-        if not any(values.values()):
-            continue  # a blank line, as spreadsheets leave at the end
-        report.rows.append(_check_row(number, values, consultation, seen, taken))
+    number = 1
+    try:
+        for number, raw in enumerate(reader, start=2):  # noqa: B007 -- used below
+            if number - 1 > MAX_ROWS:
+                return Report(file_error=f"The file has more than {MAX_ROWS:,} rows")
+            values = {k: (v or "").strip() for k, v in raw.items() if k in COLUMNS}
+            if not any(values.values()):
+                continue  # a blank line, as spreadsheets leave at the end
+            report.rows.append(_check_row(number, values, consultation, seen, taken))
+    except csv.Error as exc:
+        # csv refuses a cell over its field size limit (131,072 characters).
+        return Report(file_error=_unreadable(number + 1, exc))
     if not report.rows:
         report.file_error = "The file has no nominees in it"
     return report
+
+
+def _unreadable(row: int, exc: csv.Error) -> str:
+    return (
+        f"Row {row} cannot be read ({exc}). A cell may be far too long, or a "
+        "quotation mark not closed"
+    )
 
 
 def _check_row(number: int, values: dict, consultation, seen: dict, taken) -> Row:

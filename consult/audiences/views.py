@@ -8,7 +8,6 @@ import logging
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
@@ -16,6 +15,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from consult.edge import limits
+from consult.edge.client import client_address
 from surveys.admission import admit
 from surveys.assisted import CONSENT_WORDING, AlreadyResponded, start_assisted_draft
 from surveys.browser_drafts import open_in_browser
@@ -30,10 +31,6 @@ from .models import Nomination
 from .querysets import nomination_rows, status_counts
 
 log = logging.getLogger(__name__)
-
-# Misses allowed per address per window before the link page answers 429.
-LINK_MISSES_ALLOWED = 20
-LINK_MISS_WINDOW = 15 * 60
 
 
 def _require_nominator(request):
@@ -142,6 +139,7 @@ def add(request, consultation_id):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@limits.rate_limited("upload", methods=("POST",), per_user=True)
 def upload(request, consultation_id):
     """Upload a CSV: every row checked; imported only if no row is refused."""
     consultation, services_ = _consultation(request, consultation_id)
@@ -285,24 +283,18 @@ def send_now(request, consultation_id):
     return redirect("audiences:nominations", consultation_id=consultation.pk)
 
 
-def _client(request) -> str:
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
 def invitation(request, token):
     """A nominee's personal link: admit this browser to respond, or refuse.
 
     Every unusable link (unknown, altered, used, expired, another round's, or
     erased) gets the same page and status. Misses are counted per address.
     """
-    misses_key = f"audiences:link-misses:{_client(request)}"
-    if cache.get(misses_key, 0) >= LINK_MISSES_ALLOWED:
+    if limits.exhausted(request, "invitation_link_miss"):
         return render(request, "audiences/link_not_usable.html", status=429)
     invitation_ = services.usable_invitation(token)
     if invitation_ is None:
-        cache.add(misses_key, 0, LINK_MISS_WINDOW)
-        cache.incr(misses_key)
-        log.info("invitation link refused", extra={"client": _client(request)})
+        limits.hit(request, "invitation_link_miss")
+        log.info("invitation link refused", extra={"client": client_address(request)})
         return render(request, "audiences/link_not_usable.html", status=404)
     services.mark_opened(invitation=invitation_)
     return admit(

@@ -1,13 +1,12 @@
 """Reports for officers and project leads. A consultation you may not read is a 404."""
 
-import csv
-
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
 
-from surveys.exports import neutralise
+from consult.edge import limits
+from consult.sheets import csv_writer
 
 from . import rules
 from .comparison import RoundComparison, compare_rounds
@@ -32,6 +31,7 @@ def compare(request, consultation_id):
 
 
 @login_required
+@limits.rate_limited("export", per_user=True)
 def compare_csv(request, consultation_id):
     consultation = _consultation(request, consultation_id)
     comparison = compare_rounds(consultation)
@@ -39,8 +39,8 @@ def compare_csv(request, consultation_id):
     name = f"compare-rounds-{slugify(consultation.title)[:50]}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     response.write("\ufeff")  # so that Excel reads UTF-8
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     writer.writerow(RoundComparison.CSV_HEADER)
     for row in comparison.csv_rows():
-        writer.writerow([neutralise(cell) for cell in row])
+        writer.writerow(row)
     return response

@@ -79,6 +79,9 @@ MIDDLEWARE = [
     # Who made a change, for the history of decisions (consult/accounts/history.py).
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Before any view: NUL in an address is refused, in a form dropped
+    # (PostgreSQL cannot store it; consult/edge/middleware.py).
+    "consult.edge.middleware.CleanInputMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # After authentication and messages: two-factor set-up before anything
@@ -216,6 +219,24 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
 AXES_USERNAME_CALLABLE = "consult.accounts.axes.username_from_attempt"
 
+# --- Client address and rate limits (consult/edge/) -------------------------
+# Proxies in front of the site that append to X-Forwarded-For (0: none, the
+# address is REMOTE_ADDR). One rule, used by allauth, axes and our own limits.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+AXES_CLIENT_IP_CALLABLE = "consult.edge.client.client_address"
+# Requests allowed per client address (per user for uploads and exports) in a
+# window: "N/m", "N/5m", "N/h". Over it: templates/429.html.
+RATE_LIMITS_ENABLED = env.bool("RATE_LIMITS_ENABLED", default=True)
+RATE_LIMITS = {
+    "start_response": env("RATE_LIMIT_START_RESPONSE", default="30/5m"),
+    "save_draft": env("RATE_LIMIT_SAVE_DRAFT", default="120/5m"),
+    "resume_link_miss": "20/15m",
+    "invitation_link_miss": "20/15m",
+    "upload": "30/h",
+    "export": "60/h",
+}
+
 # --- Internationalisation ---------------------------------------------------
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -247,6 +268,11 @@ DEFAULT_FROM_EMAIL = env(
 # such as GOV.UK Notify is a backend class with a send(to, body) method.
 SMS_BACKEND = env("SMS_BACKEND", default="consult.audiences.sms.FileBackend")
 SMS_FILE_PATH = env.path("SMS_FILE_PATH", default=str(VAR_DIR / "outbox" / "sms"))
+
+# --- Demo data ----------------------------------------------------------------
+# seed_demo creates accounts whose passwords and TOTP secrets are published;
+# production.py turns this off whatever the environment says.
+DEMO_DATA_ALLOWED = env.bool("DEMO_DATA_ALLOWED", default=True)
 
 # --- Audiences: nominations and invitations ---------------------------------
 AUDIENCES_REMINDER_DAYS_BEFORE_CLOSE = env.int(

@@ -15,6 +15,8 @@ if SECRET_KEY == DEVELOPMENT_SECRET_KEY or len(SECRET_KEY) < 50:
 if env.bool("DEBUG", default=False):
     raise ImproperlyConfigured("DEBUG must be off in production: unset DEBUG.")
 DEBUG = False
+# Never the demo's accounts with their published passwords (seed_demo refuses).
+DEMO_DATA_ALLOWED = False
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 DATABASES = {"default": env.db("DATABASE_URL")}
@@ -22,7 +24,17 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")
 CELERY_TASK_ALWAYS_EAGER = False
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default=CELERY_BROKER_URL)
-CACHES = {"default": env.cache("CACHE_URL", default=CELERY_BROKER_URL)}
+# The cache on a Redis database of its own (not the broker's): flushing or
+# filling one never touches the other's keys.
+CACHES = {"default": env.cache("CACHE_URL")}
+if env("CACHE_URL") == CELERY_BROKER_URL:
+    raise ImproperlyConfigured(
+        "CACHE_URL is the Celery broker's Redis database: give the cache its own "
+        "(e.g. redis://host:6379/1 beside a broker on /0)."
+    )
+# Production sits behind a TLS proxy (SECURE_PROXY_SSL_HEADER below).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=1)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 # Read sessions from the shared Redis cache, still written to the database.
 SESSION_ENGINE = env(
     "SESSION_ENGINE", default="django.contrib.sessions.backends.cached_db"

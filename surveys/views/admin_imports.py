@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 from django.views.defaults import permission_denied
 
+from consult.edge import limits
 from surveys import imports
 from surveys.forms import ImportConfirmForm, ImportMappingForm, ImportUploadForm
 from surveys.models import ResponseImport
@@ -47,6 +48,7 @@ def _upload(pk) -> ResponseImport:
 
 @officers_only
 @require_http_methods(["GET", "POST"])
+@limits.rate_limited("upload", methods=("POST",), per_user=True)
 def imports_index(request):
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():

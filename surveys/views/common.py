@@ -55,6 +55,15 @@ def round_closed_page(request, round_):
     return render(request, "surveys/round_closed.html", context, status=410)
 
 
+def already_sent_page(request, round_):
+    """409: another browser already sent a response with this invitation."""
+    context = {
+        "round": round_,
+        "consultation_url": consultation_url(round_.consultation, request),
+    }
+    return render(request, "surveys/already_sent.html", context, status=409)
+
+
 def browser_draft(request, round_) -> Draft | None:
     draft_id = browser_drafts.draft_ids(request).get(str(round_.pk))
     if not draft_id:

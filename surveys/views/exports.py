@@ -5,11 +5,13 @@ from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
 
+from consult.edge import limits
 from surveys import exports
 from surveys.models import Round
 
 
 @permission_required("surveys.export_responses", raise_exception=True)
+@limits.rate_limited("export", per_user=True)
 def export_responses(request, round_id, fmt):
     """Officers download a round's responses as CSV or XLSX."""
     round_ = get_object_or_404(

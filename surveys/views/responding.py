@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from consult.edge import limits
 from surveys import browser_drafts, services
 from surveys.admission import admission_key
 from surveys.forms import ReceiptForm, SectionForm
@@ -16,6 +17,7 @@ from surveys.rules import can_assist
 from surveys.sections import live_sections, shown_questions
 
 from .common import (
+    already_sent_page,
     check_page,
     confirmation_page,
     refusal,
@@ -75,6 +77,10 @@ def section(request, round_id, number):
         raise Http404("No such section")
     current = sections[number - 1]
     questions = shown_questions(current, draft.answers if draft else {})
+    if request.method == "POST":
+        scope = "start_response" if draft is None else "save_draft"
+        if limits.hit(request, scope):
+            return limits.too_many_attempts(request, scope)
     if request.method == "GET":
         form = SectionForm(questions, initial=draft.answers if draft else {})
         return _section_page(request, round_, current, sections, draft, form)
@@ -164,6 +170,8 @@ def check(request, round_id):
             response = services.submit_draft(draft_id=draft.pk)
         except services.RoundClosed:
             return refusal(request, round_)
+        except services.AlreadySentOnAdmission:
+            return already_sent_page(request, round_)
         except services.AnswersInvalid as invalid:
             errors = invalid.errors
         else:

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from consult.edge import limits
 from surveys import browser_drafts, services
 from surveys.forms import ResumeEmailForm
 from surveys.models import Draft, Response
@@ -41,6 +42,7 @@ def _sent_from_this_browser(request, response: Response) -> bool:
 
 
 @require_http_methods(["GET", "POST"])
+@limits.rate_limited("save_draft")
 def save(request, round_id):
     """Save and come back later: a personal link, shown, and e-mailed on request."""
     round_, draft = round_and_draft(request, round_id)
@@ -73,12 +75,15 @@ def save(request, round_id):
 
 def resume(request, token):
     """Open a saved draft from its link, in this or any browser."""
+    if limits.exhausted(request, "resume_link_miss"):
+        return limits.too_many_attempts(request, "resume_link_miss")
     draft = (
         Draft.objects.select_related("round")
         .filter(resume_token_hash=digest(token), response__isnull=True)
         .first()
     )
     if draft is None or not draft.round.is_open_at():
+        limits.hit(request, "resume_link_miss")
         return render(request, "surveys/link_not_valid.html", status=404)
     return browser_drafts.open_in_browser(request, draft)
 
@@ -86,12 +91,15 @@ def resume(request, token):
 @require_http_methods(["GET", "POST"])
 def manage(request, token):
     """View your response, and withdraw it while the consultation is open."""
+    if limits.exhausted(request, "resume_link_miss"):
+        return limits.too_many_attempts(request, "resume_link_miss")
     response = (
         Response.objects.select_related("round__consultation", "round__survey")
         .filter(manage_token_hash=digest(token))
         .first()
     )
     if response is None:
+        limits.hit(request, "resume_link_miss")
         return render(request, "surveys/link_not_valid.html", status=404)
     withdrawn_now = False
     if request.method == "POST" and request.POST.get("withdraw") == "yes":

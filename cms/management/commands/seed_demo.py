@@ -8,7 +8,7 @@ pages ...). A module that does not exist yet is skipped.
 import importlib
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from consult.accounts.models import User
@@ -39,6 +39,13 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, if_empty=False, **options):
+        # The demo's accounts have published passwords and TOTP secrets.
+        if not settings.DEMO_DATA_ALLOWED:
+            raise CommandError(
+                "Refusing to load the demo data: these settings do not allow it "
+                "(DEMO_DATA_ALLOWED is off, as in production). The demo accounts' "
+                "passwords and two-factor secrets are public."
+            )
         if if_empty and User.objects.exists():
             self.stdout.write("The database already has content: demo not loaded.")
             self._show_credentials()

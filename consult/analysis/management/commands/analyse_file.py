@@ -1,6 +1,5 @@
 """Headless theme analysis: a codebook and a CSV of answers in, a CSV of tags out."""
 
-import csv
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -8,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from consult.analysis.codebook_files import CodebookError, read_codebook_csv, read_qdc
 from consult.analysis.encoder import EncoderUnavailable, model_dir
 from consult.analysis.headless import analyse_rows, read_answers, read_labelled
+from consult.sheets import csv_writer
 
 
 class Command(BaseCommand):
@@ -73,7 +73,7 @@ class Command(BaseCommand):
             encoder=o["encoder"],
         )
         with open(o["output"], "w", newline="", encoding="utf-8") as out:
-            writer = csv.writer(out)
+            writer = csv_writer(out)
             writer.writerow(["id", "themes", "scores", "sentiment", "flags"])
             writer.writerows(rows)
         learnt = ""
