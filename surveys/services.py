@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .channels import HowMade
+from .consent import consent_given
 from .equalities import response_link
 from .forms import SectionForm
 from .models import Answer, Consultation, Draft, EqualityMonitoring, Question, Response
@@ -165,7 +166,13 @@ def _new_version(draft: Draft, cleaned: dict) -> Response:
     """The changed answers become the response's current version; old ones stay."""
     response = Response.objects.select_for_update().get(pk=draft.amends_id)
     response.version += 1
-    response.save(update_fields=["version", "updated_at"])
+    # A changed answer to the survey's own consent question changes the consent.
+    response.consent_to_recontact = consent_given(
+        survey=draft.round.survey,
+        answers=cleaned,
+        checkbox=response.consent_to_recontact,
+    )
+    response.save(update_fields=["version", "consent_to_recontact", "updated_at"])
     Answer.objects.filter(response=response, is_current=True).update(is_current=False)
     answers = _save_answers(response, draft, cleaned)
     Draft.objects.filter(pk=draft.pk).update(applied_at=timezone.now())
@@ -203,7 +210,11 @@ def _create_response(draft: Draft, cleaned: dict) -> Response:
         respondent=draft.respondent,
         admitted_by=draft.admitted_by,
         contact_email=draft.contact_email,
-        consent_to_recontact=draft.consent_to_recontact,
+        consent_to_recontact=consent_given(
+            survey=draft.round.survey,
+            answers=cleaned,
+            checkbox=draft.consent_to_recontact,
+        ),
         **how_made(draft),
     )
     if draft.equalities:
