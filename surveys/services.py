@@ -279,6 +279,26 @@ def withdraw_response(*, response: Response) -> bool:
     return True
 
 
+def send_manage_link_if_matching(*, reference: str, email: str) -> bool:
+    """E-mail a new view-or-withdraw link if the reference and address match.
+
+    The caller shows the same answer either way, so that nobody learns which
+    references exist. The new link replaces the one in the receipt (the
+    person asked for it). True if a link is on its way.
+    """
+    response = (
+        Response.objects.filter(reference=reference, contact_email__iexact=email)
+        .only("pk")
+        .first()
+    )
+    if response is None:
+        return False
+    from .tasks import send_manage_link
+
+    transaction.on_commit(lambda: send_manage_link.delay(str(response.pk)))
+    return True
+
+
 def save_equalities(*, draft: Draft, answers: dict) -> None:
     """Keep the optional equalities answers with the draft until it is sent."""
     Draft.objects.filter(pk=draft.pk).update(equalities=answers)

@@ -11,13 +11,12 @@ second copy is worse than a visible failure the service manager can act on.
 import logging
 import smtplib
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 
 from consult.analysis.redaction import redact
+from surveys.links import absolute_reverse
 from surveys.tokens import new_token
 
 from .models import Delivery, Invitation
@@ -32,9 +31,7 @@ CLAIM_FIELD = {
 
 
 def invitation_link(token: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "audiences:invitation", kwargs={"token": token}
-    )
+    return absolute_reverse("audiences:invitation", token=token)
 
 
 def _is_due(invitation: Invitation, kind: str) -> bool:

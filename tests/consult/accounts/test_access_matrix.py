@@ -98,6 +98,10 @@ OWN = [
     Case("surveys:resume", row(404), args="bad token"),
     Case("surveys:manage", row(200), args="manage token"),
     Case("surveys:manage", row(404), args="bad token"),
+    # Another browser's response: the reference alone opens nothing.
+    Case("surveys:manage_here", row(404), args="reference"),
+    # Reference and e-mail: a new link by e-mail (same answer match or not).
+    Case("surveys:find_response", row(200)),
     Case("surveys:export", DENY_BUT_OFFICER, args="export csv"),
     Case("surveys:export", DENY_BUT_OFFICER, args="export xlsx"),
     # Admin views registered by our apps' wagtail_hooks. Wagtail answers a
