@@ -158,6 +158,12 @@ OWN = [
         method="post",
     ),
     Case("audiences:erase", row(LOGIN, 403, 403, 200, 403, 200), args="nomination"),
+    # Correcting a bounced address: nothing bounced here, so back to the list.
+    Case(
+        "audiences:correct",
+        row(LOGIN, 403, 403, REDIRECT, 403, REDIRECT),
+        args="nomination",
+    ),
     # Helping a nominee respond: those who may assist and see the nomination.
     Case("audiences:assist", row(LOGIN, 404, 404, 200, 404, 200), args="nomination"),
     # A personal link is the key, whoever holds it; a wrong one is "not found".
