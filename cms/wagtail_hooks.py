@@ -7,6 +7,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from surveys.models import Consultation
 
+from . import publishing_hooks  # noqa: F401  "New consultation", in one pass
+
 
 class ConsultationViewSet(SnippetViewSet):
     model = Consultation
