@@ -9,11 +9,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .admin_forms import SurveyAdminForm, SurveyChooserViewSet
 from .channels import ASSISTED_CHANNELS, Channel
 from .models import Draft, Round, Survey
 from .rules import IMPORT_PERMISSION
@@ -119,12 +120,17 @@ class SurveyViewSet(SnippetViewSet):
     search_fields = ["title"]
     # Wagtail's own copy would leave the questions behind; ours copies them.
     copy_view_enabled = False
-    panels = [
-        FieldPanel("title"),
-        FieldPanel("introduction"),
-        FieldPanel("include_equalities"),
-        InlinePanel("questions", label="Question", heading="Questions, in order"),
-    ]
+    # Show-if offers this survey's own questions; the chooser tells surveys apart.
+    edit_handler = ObjectList(
+        [
+            FieldPanel("title"),
+            FieldPanel("introduction"),
+            FieldPanel("include_equalities"),
+            InlinePanel("questions", label="Question", heading="Questions, in order"),
+        ],
+        base_form_class=SurveyAdminForm,
+    )
+    chooser_viewset_class = SurveyChooserViewSet
 
 
 register_snippet(SurveyViewSet)

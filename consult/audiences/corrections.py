@@ -90,5 +90,5 @@ def not_sent_reason(nomination: Nomination, round_) -> str:
     if now >= round_.closes_at:
         return "The consultation closed before it was sent."
     if settings.CELERY_TASK_ALWAYS_EAGER:
-        return "Due now: an officer can press “Send invitations now”."
+        return "Due now: an officer can send it at once from this page."
     return "Due now: invitations are sent every 15 minutes."
