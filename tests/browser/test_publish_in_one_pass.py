@@ -68,9 +68,12 @@ def test_new_consultation_published_in_under_20_clicks(
     counted.click(page.get_by_role("link", name="New consultation"))
     expect(page.get_by_role("heading", name="New consultation")).to_be_visible()
     assert_accessible(settled(page), "new consultation")
-    counted.fill(page.get_by_label("Title"), "Youth clubs review")
+    counted.fill(page.get_by_label("Title", exact=True), "Youth clubs review")
     counted.fill(page.get_by_label("Summary"), "Tell us what youth clubs should do.")
-    counted.fill(page.get_by_label("Opens"), (now - timedelta(hours=1)).strftime(FMT))
+    counted.fill(
+        page.get_by_label("Opens", exact=True),
+        (now - timedelta(hours=1)).strftime(FMT),
+    )
     counted.fill(
         page.get_by_label("Closes", exact=True),
         (now + timedelta(days=28)).strftime(FMT),
@@ -89,7 +92,7 @@ def test_new_consultation_published_in_under_20_clicks(
     assert consultation_page.live
     survey = consultation_page.consultation.main_round.survey
     assert survey.questions.count() == 5
-    print(f"\nclicks to publish a new consultation: {counted.clicks}")
+    print(f"\nclicks to publish a new consultation: {counted.clicks}")  # noqa: T201
     assert counted.clicks < 20
     page.goto(live_server.url + consultation_page.url)
     expect(
