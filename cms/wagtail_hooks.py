@@ -7,7 +7,10 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from surveys.models import Consultation
 
-from . import publishing_hooks  # noqa: F401  "New consultation", in one pass
+from . import (
+    admin_a11y_hooks,  # noqa: F401  fixes for Wagtail's own widgets
+    publishing_hooks,  # noqa: F401  "New consultation", in one pass
+)
 
 
 class ConsultationViewSet(SnippetViewSet):
