@@ -9,6 +9,8 @@ export NLTK_DATA ?= $(if $(wildcard $(SHARED_NLTK)),$(SHARED_NLTK),)
 export DJANGO_SETTINGS_MODULE ?= consult.settings.dev
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address links in e-mails and the printed admin address use: where `make run` serves.
+export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: help install install-encoder encoder-deps static nltk migrate seed run worker test test-fast lint check browser-deps bench eval eval-real clean
 
@@ -54,7 +56,8 @@ migrate: $(BIN)/.installed
 seed: migrate ## Load the demo consultation site (only into an empty database)
 	$(BIN)/python manage.py seed_demo --if-empty
 
-run: install nltk seed ## Install everything and serve the demo site on http://127.0.0.1:8000
+run: install nltk seed ## Install everything and serve the demo site on http://127.0.0.1:8000 (PORT=8100 for another port)
+	@echo "Site: $(WAGTAILADMIN_BASE_URL)/  Admin: $(WAGTAILADMIN_BASE_URL)/admin/"
 	@if [ -n "$$CELERY_BROKER_URL" ]; then \
 	  echo "Starting a Celery worker and beat on $$CELERY_BROKER_URL"; \
 	  $(BIN)/celery -A consult worker --beat --loglevel=info --concurrency=2 & \

@@ -15,7 +15,7 @@ from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.views.snippets import (
@@ -26,6 +26,7 @@ from wagtail.snippets.views.snippets import (
 
 from consult.accounts.admin_menus import menu_item_shown_if
 
+from .admin_forms import SurveyAdminForm, SurveyChooserViewSet
 from .models import Consultation, Survey
 from .rules import can_export, can_import
 from .views import admin_exports, admin_imports, admin_surveys
@@ -100,12 +101,17 @@ class SurveyViewSet(SnippetViewSet):
     search_fields = ["title"]
     # Wagtail's own copy would leave the questions behind; ours copies them.
     copy_view_enabled = False
-    panels = [
-        FieldPanel("title"),
-        FieldPanel("introduction"),
-        FieldPanel("include_equalities"),
-        InlinePanel("questions", label="Question", heading="Questions, in order"),
-    ]
+    # Show-if offers this survey's own questions; the chooser tells surveys apart.
+    edit_handler = ObjectList(
+        [
+            FieldPanel("title"),
+            FieldPanel("introduction"),
+            FieldPanel("include_equalities"),
+            InlinePanel("questions", label="Question", heading="Questions, in order"),
+        ],
+        base_form_class=SurveyAdminForm,
+    )
+    chooser_viewset_class = SurveyChooserViewSet
 
     def get_urlpatterns(self):
         return [

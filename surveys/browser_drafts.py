@@ -66,10 +66,10 @@ def remember(request, response, draft):
     return response
 
 
-def open_in_browser(request, draft):
-    """Make ``draft`` this browser's draft for its round; go to its first page."""
-    first = redirect("surveys:section", round_id=draft.round_id, number=1)
-    return remember(request, first, draft)
+def open_in_browser(request, draft, *, number: int = 1):
+    """Make ``draft`` this browser's draft for its round; go to its page ``number``."""
+    page = redirect("surveys:section", round_id=draft.round_id, number=number)
+    return remember(request, page, draft)
 
 
 def _user_key(request) -> str:

@@ -73,7 +73,7 @@ OPERATING_MODEL = [
     ),
     (
         "Anything else",
-        K.YES_NO,
+        K.RECONTACT,
         "May we contact you again in the review period to check we heard you right?",
         "",
         False,

@@ -27,6 +27,8 @@ def header(round_: Round) -> list[str]:
         "submitted at",
         "version",
         "How the response was made",
+        # The one consent (surveys.consent), whichever way it was asked.
+        "May we contact you again",
         *[q.label for q in questions],
     ]
 
@@ -50,6 +52,7 @@ def rows(round_: Round) -> Iterator[list[str]]:
             "response__channel",
             "response__channel_language",
             "response__source",
+            "response__consent_to_recontact",
             "question_id",
             "value",
         )
@@ -57,13 +60,16 @@ def rows(round_: Round) -> Iterator[list[str]]:
     )
     for _, group in groupby(answers, key=lambda a: a[0]):
         group = list(group)
-        _, reference, submitted_at, version, channel, language, source = group[0][:7]
-        by_question = {a[7]: a[8] for a in group}
+        _, reference, submitted_at, version, channel, language, source, consent = group[
+            0
+        ][:8]
+        by_question = {a[8]: a[9] for a in group}
         yield [
             reference,
             timezone.localtime(submitted_at).strftime("%Y-%m-%d %H:%M"),
             str(version),
             neutralise(describe_channel(channel, language, source)),
+            "Yes" if consent else "No",
             *[
                 neutralise("; ".join(map(str, by_question.get(q) or [])))
                 for q in questions

@@ -229,6 +229,31 @@ class ResumeEmailForm(forms.Form):
     )
 
 
+class FindResponseForm(forms.Form):
+    """A reference and the e-mail address it was sent with, to get a new link."""
+
+    reference = forms.CharField(
+        label="Your reference number",
+        help_text="It starts SB-, for example SB-7KQ4M2XA. It was on the page "
+        "after you sent your response.",
+        max_length=20,
+        error_messages={"required": "Enter your reference number"},
+    )
+    email = forms.EmailField(
+        label="The e-mail address you gave with your response",
+        error_messages={
+            "required": "Enter your e-mail address",
+            "invalid": EMAIL_FORMAT_MESSAGE,
+        },
+    )
+
+    def clean_reference(self):
+        value = "".join(self.cleaned_data["reference"].split()).upper()
+        if not value.startswith("SB-"):
+            value = "SB-" + value.removeprefix("SB")
+        return value
+
+
 class AssistedStartForm(forms.Form):
     """How a member of staff is helping, and the respondent's consent."""
 

@@ -67,3 +67,12 @@ def _survey_changed(sender, instance, **kwargs):
 
 def shown_questions(section: Section, answers: dict) -> list[Question]:
     return [q for q in section.questions if q.is_shown(answers)]
+
+
+def resume_section(sections: list[Section], answers: dict) -> int:
+    """The number of the last section the draft holds answers for: where the
+    person stopped (a page sent keeps every shown question, blank or not)."""
+    visited = [
+        s.number for s in sections if any(str(q.pk) in answers for q in s.questions)
+    ]
+    return visited[-1] if visited else 1

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .channels import HowMade
+from .consent import consent_given
 from .equalities import response_link
 from .forms import SectionForm
 from .models import Answer, Consultation, Draft, EqualityMonitoring, Question, Response
@@ -171,7 +172,13 @@ def _new_version(draft: Draft, cleaned: dict) -> Response:
     """The changed answers become the response's current version; old ones stay."""
     response = Response.objects.select_for_update().get(pk=draft.amends_id)
     response.version += 1
-    response.save(update_fields=["version", "updated_at"])
+    # A changed answer to the survey's own consent question changes the consent.
+    response.consent_to_recontact = consent_given(
+        survey=draft.round.survey,
+        answers=cleaned,
+        checkbox=response.consent_to_recontact,
+    )
+    response.save(update_fields=["version", "consent_to_recontact", "updated_at"])
     Answer.objects.filter(response=response, is_current=True).update(is_current=False)
     answers = _save_answers(response, draft, cleaned)
     Draft.objects.filter(pk=draft.pk).update(applied_at=timezone.now())
@@ -207,7 +214,7 @@ def _create_response(draft: Draft, cleaned: dict) -> Response:
         # A savepoint: two browsers sending at once on one invitation meet the
         # database's one_response_per_admission constraint, not a 500.
         with transaction.atomic():
-            response = _insert_response(draft)
+            response = _insert_response(draft, cleaned)
     except IntegrityError:
         if draft.admitted_by and _sent_on_admission(draft):
             raise AlreadySentOnAdmission() from None
@@ -234,7 +241,7 @@ def _sent_on_admission(draft: Draft) -> bool:
     ).exists()
 
 
-def _insert_response(draft: Draft) -> Response:
+def _insert_response(draft: Draft, cleaned: dict) -> Response:
     # 32^8 references: a collision would fail the unique constraint, loudly.
     return Response.objects.create(
         round=draft.round,
@@ -243,7 +250,11 @@ def _insert_response(draft: Draft) -> Response:
         respondent=draft.respondent,
         admitted_by=draft.admitted_by,
         contact_email=draft.contact_email,
-        consent_to_recontact=draft.consent_to_recontact,
+        consent_to_recontact=consent_given(
+            survey=draft.round.survey,
+            answers=cleaned,
+            checkbox=draft.consent_to_recontact,
+        ),
         **how_made(draft),
     )
 
@@ -291,6 +302,26 @@ def withdraw_response(*, response: Response) -> bool:
             ).delete()
             response.refresh_from_db()
             response_withdrawn.send(sender=Response, response=response)
+    return True
+
+
+def send_manage_link_if_matching(*, reference: str, email: str) -> bool:
+    """E-mail a new view-or-withdraw link if the reference and address match.
+
+    The caller shows the same answer either way, so that nobody learns which
+    references exist. The new link replaces the one in the receipt (the
+    person asked for it). True if a link is on its way.
+    """
+    response = (
+        Response.objects.filter(reference=reference, contact_email__iexact=email)
+        .only("pk")
+        .first()
+    )
+    if response is None:
+        return False
+    from .tasks import send_manage_link
+
+    transaction.on_commit(lambda: send_manage_link.delay(str(response.pk)))
     return True
 
 

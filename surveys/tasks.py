@@ -3,20 +3,15 @@
 import logging
 
 from celery import shared_task
-from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 
+from .links import absolute_reverse
 from .models import Draft, Response
 from .tokens import new_token
 
 log = logging.getLogger(__name__)
-
-
-def _absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 @shared_task(name="surveys.send_receipt")
@@ -39,7 +34,7 @@ def send_receipt(response_id: str) -> bool:
     )
     context = {
         "response": response,
-        "link": _absolute(reverse("surveys:manage", kwargs={"token": token})),
+        "link": absolute_reverse("surveys:manage", token=token),
     }
     send_mail(
         subject=(
@@ -69,3 +64,35 @@ def send_resume_link(draft_id: str, email: str, link: str) -> None:
         from_email=None,
         recipient_list=[email],
     )
+
+
+@shared_task(name="surveys.send_manage_link")
+def send_manage_link(response_id: str) -> bool:
+    """E-mail a new view-or-withdraw link, asked for with the reference and address.
+
+    Each call makes a new link that replaces the earlier one; the form that
+    asks for it is rate-limited.
+    """
+    token, token_hash = new_token()
+    updated = (
+        Response.objects.filter(pk=response_id)
+        .exclude(contact_email="")
+        .update(manage_token_hash=token_hash)
+    )
+    if not updated:
+        return False
+    response = Response.objects.select_related("round__consultation").get(
+        pk=response_id
+    )
+    context = {
+        "response": response,
+        "link": absolute_reverse("surveys:manage", token=token),
+    }
+    send_mail(
+        subject=f"View or withdraw your response {response.reference}",
+        message=render_to_string("surveys/emails/manage_link.txt", context),
+        from_email=None,
+        recipient_list=[response.contact_email],
+    )
+    log.info("manage link sent", extra={"response": str(response.pk)})
+    return True

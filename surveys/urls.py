@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import assisted, equalities, exports, responding, returning
+from .views import assisted, equalities, exports, managing, responding, returning
 
 app_name = "surveys"
 urlpatterns = [
@@ -13,7 +13,9 @@ urlpatterns = [
     path("<uuid:round_id>/save/", returning.save, name="save"),
     path("done/<str:reference>/", returning.confirmation, name="confirmation"),
     path("resume/<str:token>/", returning.resume, name="resume"),
-    path("response/<str:token>/", returning.manage, name="manage"),
+    path("done/<str:reference>/manage/", managing.manage_here, name="manage_here"),
+    path("response/find/", managing.find, name="find_response"),
+    path("response/<str:token>/", managing.manage, name="manage"),
     path(
         "export/<uuid:round_id>/responses.<str:fmt>",
         exports.export_responses,

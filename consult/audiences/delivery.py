@@ -14,10 +14,11 @@ import smtplib
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 
 from consult.analysis.redaction import redact
+from surveys.links import absolute_reverse, absolute_url
+from surveys.page_links import consultation_url
 from surveys.tokens import new_token
 
 from .models import Delivery, Invitation
@@ -32,9 +33,7 @@ CLAIM_FIELD = {
 
 
 def invitation_link(token: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "audiences:invitation", kwargs={"token": token}
-    )
+    return absolute_reverse("audiences:invitation", token=token)
 
 
 def _is_due(invitation: Invitation, kind: str) -> bool:
@@ -76,12 +75,17 @@ def deliver(*, invitation_id, kind: str) -> bool:
         return False
     nomination = invitation.recipient
     channel = Invitation.Channel.EMAIL if nomination.email else Invitation.Channel.SMS
+    service = getattr(getattr(nomination, "service", None), "name", "")
     context = {
         "name": nomination.name,
         "consultation": invitation.round.consultation,
         "round": invitation.round,
         "link": invitation_link(token),
         "reminder": kind == Delivery.Kind.REMINDER,
+        "service": service,
+        # A text message says first who it is from: the service, or the site.
+        "sender": service or settings.WAGTAIL_SITE_NAME,
+        "consultation_link": _page_link(invitation.round.consultation),
     }
     try:
         _send(channel, nomination, context)
@@ -139,6 +143,11 @@ def _send(channel: str, nomination, context: dict) -> None:
             to=nomination.mobile,
             body=render_to_string("audiences/emails/invitation_sms.txt", context),
         )
+
+
+def _page_link(consultation) -> str:
+    link = consultation_url(consultation)
+    return absolute_url(link) if link.startswith("/") else link
 
 
 def _email_template(round_) -> str:

@@ -186,3 +186,55 @@ class FilterForm(forms.Form):
             *Invitation.Status.choices,
         ]
         self.fields["service"].queryset = services
+
+
+class ContactCorrectionForm(forms.Form):
+    """A bounced nominee's corrected e-mail address and/or mobile number."""
+
+    email = forms.CharField(
+        label="E-mail address",
+        required=False,
+        max_length=254,
+        help_text="Give an e-mail address, a mobile number, or both.",
+        widget=forms.EmailInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
+    )
+    mobile = forms.CharField(
+        label="Mobile phone number",
+        required=False,
+        max_length=30,
+        help_text="For a text message if there is no e-mail address.",
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args, nomination, **kwargs):
+        self.nomination = nomination
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.add_input(Submit("send", "Save and send again"))
+
+    def clean_email(self):
+        return normalise_email(self.cleaned_data["email"])
+
+    def clean_mobile(self):
+        return normalise_mobile(self.cleaned_data["mobile"])
+
+    def clean(self):
+        data = super().clean()
+        email, mobile = data.get("email", ""), data.get("mobile", "")
+        if "email" in self.errors or "mobile" in self.errors:
+            return data
+        if not (email or mobile):
+            raise ValidationError("Enter an e-mail address or a mobile number")
+        others = Nomination.objects.filter(
+            consultation=self.nomination.consultation_id
+        ).exclude(pk=self.nomination.pk)
+        if email and others.filter(email=email).exists():
+            self.add_error("email", "Someone else nominated here has this address")
+        if mobile and others.filter(mobile=mobile).exists():
+            self.add_error("mobile", "Someone else nominated here has this number")
+        if (email, mobile) == (self.nomination.email, self.nomination.mobile):
+            raise ValidationError(
+                "These are the details that bounced: change the e-mail address "
+                "or the mobile number"
+            )
+        return data

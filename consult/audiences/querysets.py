@@ -76,7 +76,11 @@ class NominationRow:
             for d in (invitation.deliveries.all() if invitation else [])
             if d.outcome == "failed"
         ]
-        self.failure = failures[-1] if failures else None
+        # The last failure, while it stands (a corrected address sends again).
+        self.failure = (
+            failures[-1] if failures and invitation and invitation.failed_at else None
+        )
+        self.not_sent_reason = ""
 
     @property
     def status_label(self):
@@ -99,7 +103,7 @@ def nomination_rows(consultation, services) -> list[NominationRow]:
     )
     invited_to_main = {n.pk: next(iter(n.invitations.all()), None) for n in nominations}
     started = started_keys(main)
-    return [
+    rows = [
         NominationRow(
             n,
             invited_to_main[n.pk],
@@ -108,6 +112,12 @@ def nomination_rows(consultation, services) -> list[NominationRow]:
         )
         for n in nominations
     ]
+    from .corrections import not_sent_reason
+
+    for row in rows:
+        if row.status == "not_sent":
+            row.not_sent_reason = not_sent_reason(row.nomination, main)
+    return rows
 
 
 def status_counts(rows) -> list[tuple[str, str, int]]:

@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from surveys.models import Consultation, Round
+from surveys.models import Consultation, Response, Round
 from surveys.tokens import digest
 
 from .models import Delivery, Invitation, Nomination
@@ -257,6 +257,29 @@ def purge_contacts_past_retention(*, now=None) -> int:
             nomination=nomination, reason=Nomination.ErasureReason.RETENTION
         )
     log.info("nominee contacts purged", extra={"count": count})
+    return count
+
+
+def purge_respondent_contacts(*, now=None) -> int:
+    """Delete respondents' e-mail addresses once nothing they agreed to needs them.
+
+    Consent decides (``Response.consent_to_recontact``, set by surveys.consent):
+    without it the address served only the receipt and the view-or-withdraw
+    link, so it goes when the round closes; with it, it is kept for the review
+    period and goes on the nominees' schedule, the retention period after the
+    outcome. Idempotent: blank addresses are skipped. Returns how many went.
+    """
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.AUDIENCES_CONTACT_RETENTION_DAYS)
+    with_address = Response.objects.exclude(contact_email="")
+    count = with_address.filter(
+        consent_to_recontact=False, round__closes_at__lte=now
+    ).update(contact_email="")
+    count += with_address.filter(
+        consent_to_recontact=True,
+        round__consultation__outcome_published_at__lte=cutoff,
+    ).update(contact_email="")
+    log.info("respondent contacts purged", extra={"count": count})
     return count
 
 

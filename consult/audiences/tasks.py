@@ -106,5 +106,7 @@ def expire_invitations() -> int:
 
 @shared_task(name="audiences.purge_nominee_contacts")
 def purge_nominee_contacts() -> int:
-    """Beat: delete nominee contact details past the retention period."""
+    """Beat: delete nominee contact details past the retention period, and
+    respondents' addresses once their consent no longer needs them."""
+    services.purge_respondent_contacts()
     return services.purge_contacts_past_retention()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import correction_views, views
 
 app_name = "audiences"
 urlpatterns = [
@@ -12,6 +12,11 @@ urlpatterns = [
     path("<uuid:consultation_id>/upload/", views.upload, name="upload"),
     path("<uuid:consultation_id>/send/", views.send_now, name="send"),
     path("nomination/<uuid:nomination_id>/assist/", views.assist, name="assist"),
+    path(
+        "nomination/<uuid:nomination_id>/correct-contact-details/",
+        correction_views.correct,
+        name="correct",
+    ),
     path(
         "nomination/<uuid:nomination_id>/delete-contact-details/",
         views.erase,

@@ -54,6 +54,9 @@ class Question(models.Model):
         SERVICES = "services", _("Which of our services do you use")
         RESPONDENT_TYPE = "respondent_type", _("Respondent type")
         RANKING = "ranking", _("Ranking: put the options in order")
+        # The one place a survey asks for consent to be contacted again: its
+        # answer, not a second checkbox, decides Response.consent_to_recontact.
+        RECONTACT = "recontact", _("May we contact you again (yes / no, consent)")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     survey = ParentalKey(Survey, on_delete=models.CASCADE, related_name="questions")
@@ -122,6 +125,7 @@ class Question(models.Model):
         ],
         Kind.RATING: ["1", "2", "3", "4", "5"],
         Kind.YES_NO: ["Yes", "No", "Don't know"],
+        Kind.RECONTACT: ["Yes", "No"],
         Kind.RESPONDENT_TYPE: [
             "Parent or carer",
             "Young person",

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from surveys import browser_drafts
 from surveys.admission import admission_key
+from surveys.consent import consent_given, recontact_question
 from surveys.forms import ReceiptForm
 from surveys.models import Consultation, Draft, Response, Round
 from surveys.page_links import consultation_url
@@ -126,6 +127,12 @@ def check_page(request, round_, draft, receipt=None, errors=None):
             "errors": errors or {},
             "receipt": receipt,
             "amending": draft.amends_id is not None,
+            # Asked in the survey: the check page does not ask again.
+            "consent_in_survey": recontact_question(round_.survey) is not None,
+            "agreed_in_survey": recontact_question(round_.survey) is not None
+            and consent_given(
+                survey=round_.survey, answers=draft.answers, checkbox=False
+            ),
         },
         status=400 if errors else 200,
     )

@@ -161,6 +161,7 @@ def check(request, round_id):
             services.set_receipt_details(
                 draft=draft,
                 email=receipt.cleaned_data["email"],
+                # Ignored (surveys.consent) when the survey asks it itself.
                 consent=receipt.cleaned_data["consent"],
             )
         else:

@@ -1,22 +1,18 @@
-"""Coming back: save and return links, the confirmation again, view or withdraw."""
+"""Coming back: save and return links, the confirmation again."""
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from consult.edge import limits
 from surveys import browser_drafts, services
 from surveys.forms import ResumeEmailForm
+from surveys.links import absolute_reverse
 from surveys.models import Draft, Response
+from surveys.sections import live_sections, resume_section
 from surveys.tokens import digest
 
-from .common import (
-    confirmation_page,
-    display_answer,
-    refusal,
-    round_and_draft,
-)
+from .common import confirmation_page, refusal, round_and_draft
 
 
 def confirmation(request, reference):
@@ -25,12 +21,12 @@ def confirmation(request, reference):
         Response.objects.select_related("round__consultation"),
         reference=reference,
     )
-    if not _sent_from_this_browser(request, response):
+    if not sent_from_this_browser(request, response):
         raise Http404("No such response in this browser")
     return confirmation_page(request, response)
 
 
-def _sent_from_this_browser(request, response: Response) -> bool:
+def sent_from_this_browser(request, response: Response) -> bool:
     # The browser keeps its draft of the round after sending it (so that a
     # resend finds the response): that draft became, or changed, the response.
     draft_id = browser_drafts.draft_ids(request).get(str(response.round_id))
@@ -44,17 +40,24 @@ def _sent_from_this_browser(request, response: Response) -> bool:
 @require_http_methods(["GET", "POST"])
 @limits.rate_limited("save_draft")
 def save(request, round_id):
-    """Save and come back later: a personal link, shown, and e-mailed on request."""
+    """Save and come back later: a personal link, shown, and e-mailed on request.
+
+    Opening this page (pressing "Save and come back later") makes a new link,
+    which replaces any earlier one: that is the person's own choice. Asking
+    for the link by e-mail sends the link already on the screen, so it keeps
+    working; the page posts it back and it is used only if it is still the
+    draft's current link.
+    """
     round_, draft = round_and_draft(request, round_id)
     if refused := refusal(request, round_):
         return refused
     if draft is None:
         return redirect("surveys:start", round_id=round_.pk)
     form = ResumeEmailForm(request.POST if "email" in request.POST else None)
-    token = services.issue_resume_link(draft=draft)
-    link = request.build_absolute_uri(
-        reverse("surveys:resume", kwargs={"token": token})
-    )
+    token = request.POST.get("token", "")
+    if not (token and draft.resume_token_hash == digest(token)):
+        token = services.issue_resume_link(draft=draft)
+    link = absolute_reverse("surveys:resume", token=token)
     sent_to = None
     if form.is_bound and form.is_valid():
         from surveys.tasks import send_resume_link
@@ -67,6 +70,7 @@ def save(request, round_id):
         {
             "round": round_,
             "link": link,
+            "token": token,
             "form": form,
             "sent_to": sent_to,
         },
@@ -74,53 +78,17 @@ def save(request, round_id):
 
 
 def resume(request, token):
-    """Open a saved draft from its link, in this or any browser."""
+    """Open a saved draft from its link, in this or any browser, at the section
+    where the person stopped."""
     if limits.exhausted(request, "resume_link_miss"):
         return limits.too_many_attempts(request, "resume_link_miss")
     draft = (
-        Draft.objects.select_related("round")
+        Draft.objects.select_related("round__survey")
         .filter(resume_token_hash=digest(token), response__isnull=True)
         .first()
     )
     if draft is None or not draft.round.is_open_at():
         limits.hit(request, "resume_link_miss")
         return render(request, "surveys/link_not_valid.html", status=404)
-    return browser_drafts.open_in_browser(request, draft)
-
-
-@require_http_methods(["GET", "POST"])
-def manage(request, token):
-    """View your response, and withdraw it while the consultation is open."""
-    if limits.exhausted(request, "resume_link_miss"):
-        return limits.too_many_attempts(request, "resume_link_miss")
-    response = (
-        Response.objects.select_related("round__consultation", "round__survey")
-        .filter(manage_token_hash=digest(token))
-        .first()
-    )
-    if response is None:
-        limits.hit(request, "resume_link_miss")
-        return render(request, "surveys/link_not_valid.html", status=404)
-    withdrawn_now = False
-    if request.method == "POST" and request.POST.get("withdraw") == "yes":
-        withdrawn_now = services.withdraw_response(response=response)
-    elif request.method == "POST" and request.POST.get("change") == "yes":
-        draft = services.start_change(response=response)
-        if draft is not None:
-            return browser_drafts.open_in_browser(request, draft)
-    answers = [
-        (a.question.label, display_answer(a.value if len(a.value) != 1 else a.value[0]))
-        for a in response.answers.filter(is_current=True)
-        .select_related("question")
-        .order_by("question__sort_order")
-    ]
-    return render(
-        request,
-        "surveys/manage.html",
-        {
-            "response": response,
-            "answers": answers,
-            "withdrawn_now": withdrawn_now,
-            "can_withdraw": response.round.is_open_at() and not response.is_withdrawn,
-        },
-    )
+    number = resume_section(live_sections(draft.round.survey), draft.answers)
+    return browser_drafts.open_in_browser(request, draft, number=number)

@@ -57,9 +57,7 @@ def test_respond_on_a_phone(demo_site, phone, live_server, assert_accessible):  
     assert resume_link in mail.outbox[-1].body
     page.context.clear_cookies()  # as if the session had timed out
     page.goto(resume_link)
-    expect(page.get_by_text("Section 1 of 5")).to_be_visible()
-    expect(page.get_by_label("Children's Centres")).to_be_checked()
-    page.get_by_role("button", name="Continue").click()
+    expect(page.get_by_text("Section 2 of 5")).to_be_visible()  # where they stopped
     expect(page.get_by_label("What would make it easier")).to_have_value(
         "An evening phone line, please."
     )
@@ -100,6 +98,10 @@ def test_respond_on_a_phone(demo_site, phone, live_server, assert_accessible):  
     ).to_be_visible()
     assert_accessible(page, "your response")
     page.get_by_role("button", name="Withdraw my response").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Are you sure")
+    assert_accessible(page, "confirm withdrawal")
+    assert not Response.objects.get(reference=reference).is_withdrawn
+    page.get_by_role("button", name="Yes, withdraw my response").click()
     expect(page.get_by_text("Your response has been withdrawn")).to_be_visible()
     response.refresh_from_db()
     assert response.is_withdrawn

@@ -71,22 +71,24 @@ def test_csv_has_one_row_per_current_response_and_no_formulas(
     assert response.status_code == 200 and response.streaming
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     table = list(csv.reader(io.StringIO(text)))
-    assert table[0][:4] == [
+    assert table[0][:5] == [
         "reference",
         "submitted at",
         "version",
         "How the response was made",
+        "May we contact you again",
     ]
-    assert table[0][4:] == [
+    assert table[0][5:] == [
         "Which best describes you?",
         "What do you think?",
         "Which do you use?",
     ]
     assert {row[0] for row in table[1:]} == {made[0].reference, made[2].reference}
     assert {row[3] for row in table[1:]} == {"Online, by the respondent"}
-    views = {row[5] for row in table[1:]}
+    assert {row[4] for row in table[1:]} == {"No"}  # nobody consented here
+    views = {row[6] for row in table[1:]}
     assert views == {'\'=HYPERLINK("http://evil")', "'@SUM(A1)"}
-    assert all(row[6] == "Centres; Schools" for row in table[1:])
+    assert all(row[7] == "Centres; Schools" for row in table[1:])
 
 
 def test_xlsx_matches_the_csv(client, officer, responses):
@@ -96,8 +98,8 @@ def test_xlsx_matches_the_csv(client, officer, responses):
     )
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert len(rows) == 3 and rows[0][4] == "Which best describes you?"
-    assert {r[5] for r in rows[1:]} == {'\'=HYPERLINK("http://evil")', "'@SUM(A1)"}
+    assert len(rows) == 3 and rows[0][5] == "Which best describes you?"
+    assert {r[6] for r in rows[1:]} == {'\'=HYPERLINK("http://evil")', "'@SUM(A1)"}
 
 
 def test_exports_need_the_permission(client, responses):

@@ -88,7 +88,10 @@ def test_withdraw_by_the_receipt_link(
     other_browser = Client()
     page = other_browser.get(link).content.decode()
     assert "Keep the centres open" in page and "Withdraw my response" in page
-    other_browser.post(link, {"withdraw": "yes"})
+    asked = other_browser.post(link, {"withdraw": "yes"}).content.decode()
+    assert "Are you sure you want to withdraw" in asked
+    assert not Response.objects.get().is_withdrawn  # not before confirming
+    other_browser.post(link, {"withdraw": "confirmed"})
     assert Response.objects.get().is_withdrawn
     assert "You withdrew this response" in other_browser.get(link).content.decode()
 
@@ -102,7 +105,7 @@ def test_withdrawal_is_refused_after_close(
     round_.save()
     link = link_in(mail.outbox[0])
     assert "Withdraw my response" not in client.get(link).content.decode()
-    client.post(link, {"withdraw": "yes"})
+    client.post(link, {"withdraw": "confirmed"})
     assert not Response.objects.get().is_withdrawn
 
 

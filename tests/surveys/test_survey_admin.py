@@ -82,3 +82,30 @@ def test_preview_renders_every_section_with_show_if_notes(rf, survey):
     html = render_to_string(survey.get_preview_template(None, ""), context)
     assert "Section 2 of 2" in html and "What works?" in html
     assert "Shown only if the answer to “Do you use a hub?” is “Yes”" in html
+
+
+def test_show_if_offers_only_this_surveys_questions_with_their_section(
+    client, officer, survey
+):
+    other = SurveyFactory(title="Another survey")
+    question(other, K.YES_NO, "Do you use a hub?", order=0)  # the same wording
+    html = client.get(
+        f"/admin/snippets/surveys/survey/edit/{survey.pk}/"
+    ).content.decode()
+    assert ">Your views: Do you use a hub?</option>" in html
+    assert html.count("Do you use a hub?</option>") == html.count(
+        ">Your views: Do you use a hub?</option>"
+    )
+    other_pk = str(other.questions.get().pk)
+    assert f'value="{other_pk}"' not in html
+
+
+def test_the_survey_chooser_tells_same_titles_apart(client, officer):
+    from tests.cms.factories import RoundFactory
+
+    used = SurveyFactory(title="Your views")
+    question(used, K.LONG_TEXT, "Anything else?")
+    RoundFactory(survey=used, consultation__title="Youth clubs")
+    SurveyFactory(title="Your views")
+    html = client.get("/admin/snippets/choose/surveys/survey/").content.decode()
+    assert "Youth clubs" in html and "Not used yet" in html

@@ -75,4 +75,6 @@ class Command(BaseCommand):
         )
         for email, role in DEMO_ACCOUNTS:
             self.stdout.write(f"  {role or 'Superuser':16} {email}")
-        self.stdout.write("Admin: http://127.0.0.1:8000/admin/\n")
+        # The site's address (make run sets it from HOST and PORT).
+        base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        self.stdout.write(f"Admin: {base}/admin/\n")

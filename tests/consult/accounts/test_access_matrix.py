@@ -98,6 +98,10 @@ OWN = [
     Case("surveys:resume", row(404), args="bad token"),
     Case("surveys:manage", row(200), args="manage token"),
     Case("surveys:manage", row(404), args="bad token"),
+    # Another browser's response: the reference alone opens nothing.
+    Case("surveys:manage_here", row(404), args="reference"),
+    # Reference and e-mail: a new link by e-mail (same answer match or not).
+    Case("surveys:find_response", row(200)),
     Case("surveys:export", DENY_BUT_OFFICER, args="export csv"),
     Case("surveys:export", DENY_BUT_OFFICER, args="export xlsx"),
     # Admin views hung off our apps' viewsets. Wagtail answers a
@@ -168,6 +172,12 @@ OWN = [
         method="post",
     ),
     Case("audiences:erase", row(LOGIN, 403, 403, 200, 403, 200), args="nomination"),
+    # Correcting a bounced address: nothing bounced here, so back to the list.
+    Case(
+        "audiences:correct",
+        row(LOGIN, 403, 403, REDIRECT, 403, REDIRECT),
+        args="nomination",
+    ),
     # Helping a nominee respond: those who may assist and see the nomination.
     Case("audiences:assist", row(LOGIN, 404, 404, 200, 404, 200), args="nomination"),
     # A personal link is the key, whoever holds it; a wrong one is "not found".
