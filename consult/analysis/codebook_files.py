@@ -33,9 +33,24 @@ def slug(name: str) -> str:
 
 
 def read_codebook_csv(fileobj) -> list[ThemeRule]:
+    """Rules from a codebook CSV, refusing one that would silently tag nothing:
+    a missing 'name' column, a column this format does not have (a 'terms'
+    column is not read as signals), or no signal in any theme."""
     reader = csv.DictReader(fileobj)
-    if not reader.fieldnames or "name" not in reader.fieldnames:
-        raise CodebookError("The codebook CSV needs at least a 'name' column.")
+    columns = [c.strip() for c in reader.fieldnames or []]
+    if "name" not in columns:
+        raise CodebookError(
+            "The codebook CSV needs at least a 'name' column; it has "
+            f"{', '.join(repr(c) for c in columns) or 'no header'}."
+        )
+    unknown = [c for c in columns if c not in CSV_COLUMNS]
+    if unknown:
+        raise CodebookError(
+            f"Unknown column(s) {', '.join(repr(c) for c in unknown)}: a codebook "
+            f"CSV has the columns {', '.join(CSV_COLUMNS)} (signals and exclusions "
+            "separated by ';')."
+        )
+    reader.fieldnames = columns
     rules, seen = [], set()
     for line, row in enumerate(reader, start=2):
         name = (row.get("name") or "").strip()
@@ -58,6 +73,13 @@ def read_codebook_csv(fileobj) -> list[ThemeRule]:
     unknown = {r.parent for r in rules if r.parent} - seen
     if unknown:
         raise CodebookError(f"Unknown parent theme(s): {', '.join(sorted(unknown))}.")
+    if rules and not any(r.signals for r in rules):
+        raise CodebookError(
+            "No theme has a signal: the 'signals' column is "
+            + ("empty" if "signals" in columns else "missing")
+            + ", so no answer would get a theme. Give each theme words or phrases "
+            "separated by ';'."
+        )
     return rules
 
 
