@@ -38,7 +38,13 @@ def refresh_candidates(*, consultation) -> int:
     and codebook give the same rows. Returns the number of proposals.
     """
     rows = (
-        AnswerAnalysis.objects.filter(consultation=consultation, is_empty=False)
+        AnswerAnalysis.objects.filter(
+            consultation=consultation,
+            is_empty=False,
+            # What people say now: not withdrawn responses, not superseded answers.
+            answer__is_current=True,
+            answer__response__withdrawn_at__isnull=True,
+        )
         .order_by("answer_id")
         .values_list("answer_id", "features")
     )

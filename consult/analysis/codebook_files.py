@@ -79,13 +79,28 @@ def check_rule(rule: ThemeRule, where: str, column=lambda name: name) -> None:
 
 
 def read_codebook_csv(fileobj) -> list[ThemeRule]:
+    """Rules from a codebook CSV, refusing one that would silently tag nothing:
+    a missing 'name' column, a column this format does not have (a 'terms'
+    column is not read as signals), or no signal in any theme."""
     reader = csv.DictReader(fileobj)
     try:
         fieldnames = reader.fieldnames
     except csv.Error as exc:
         raise CodebookError(f"Row 1: the CSV file cannot be read ({exc}).") from exc
-    if not fieldnames or "name" not in fieldnames:
-        raise CodebookError("The codebook CSV needs at least a 'name' column.")
+    columns = [c.strip() for c in fieldnames or []]
+    if "name" not in columns:
+        raise CodebookError(
+            "The codebook CSV needs at least a 'name' column; it has "
+            f"{', '.join(repr(c) for c in columns) or 'no header'}."
+        )
+    unknown = [c for c in columns if c not in CSV_COLUMNS]
+    if unknown:
+        raise CodebookError(
+            f"Unknown column(s) {', '.join(repr(c) for c in unknown)}: a codebook "
+            f"CSV has the columns {', '.join(CSV_COLUMNS)} (signals and exclusions "
+            "separated by ';')."
+        )
+    reader.fieldnames = columns
     rules, seen = [], set()
     line = 1
     try:
@@ -103,6 +118,13 @@ def read_codebook_csv(fileobj) -> list[ThemeRule]:
     unknown = {r.parent for r in rules if r.parent} - seen
     if unknown:
         raise CodebookError(f"Unknown parent theme(s): {', '.join(sorted(unknown))}.")
+    if rules and not any(r.signals for r in rules):
+        raise CodebookError(
+            "No theme has a signal: the 'signals' column is "
+            + ("empty" if "signals" in columns else "missing")
+            + ", so no answer would get a theme. Give each theme words or phrases "
+            "separated by ';'."
+        )
     return rules
 
 

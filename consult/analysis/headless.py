@@ -3,7 +3,7 @@
 import csv
 
 from .learning import ThemeLearner
-from .matching import Match, match_themes
+from .matching import Match
 from .text import analyse_many
 
 
@@ -49,38 +49,71 @@ def read_labelled(
     ]
 
 
+# Answers per batch: progress is reported after each.
+BATCH = 500
+
+
+def _in_batches(items: list, work, progress, label: str) -> list:
+    """``work`` over ``items`` in batches, telling ``progress`` how far it got."""
+    out = []
+    for start in range(0, len(items), BATCH):
+        out.extend(work(items[start : start + BATCH]))
+        if progress:
+            progress(label, min(start + BATCH, len(items)), len(items))
+    return out
+
+
 def predict_all(
-    rules, texts, *, questions=None, labelled=None, single_label=False, encoder=False
+    rules,
+    texts,
+    *,
+    questions=None,
+    labelled=None,
+    single_label=False,
+    encoder=False,
+    progress=None,
 ) -> list[list[Match]]:
-    """Themes for each text: codebook rules, plus what the labelled answers teach
+    """Themes for each text through the platform's learner (``ThemeLearner``):
+    codebook rules alone without ``labelled`` answers, rules as evidence with them
     (with ``encoder``, a fine-tuned transformer learns from them too).
 
     ``questions`` (one per text, None without a question column) are a feature
-    only when the labelled answers carry their questions too."""
-    analysed = analyse_many(texts)
+    only when the labelled answers carry their questions too. ``progress``, if
+    given, is called with (stage, done, total) after each batch.
+    """
+    texts = list(texts)
+    analysed = _in_batches(texts, analyse_many, progress, "Analysing answers")
+    learner = ThemeLearner(
+        rules, at_least_one=True if single_label else None, encoder=encoder
+    )
     if labelled:
-        examples = list(
-            zip(
-                analyse_many(t for _, t, _, _ in labelled),
-                (themes for _, _, _, themes in labelled),
-                strict=True,
-            )
+        learnt = _in_batches(
+            [t for _, t, _, _ in labelled], analyse_many, progress, "Analysing labelled"
         )
+        examples = list(zip(learnt, (th for _, _, _, th in labelled), strict=True))
         learnt_questions = [q for _, _, q, _ in labelled]
         if None in learnt_questions or not questions or None in questions:
             learnt_questions, questions = None, None
-        learner = ThemeLearner(rules, at_least_one=single_label, encoder=encoder).fit(
-            examples, learnt_questions
-        )
-        predictions = learner.predict_many(analysed, questions)
-    else:
-        predictions = [match_themes(a, rules) for a in analysed]
+        if progress:
+            progress("Learning from labelled answers", 0, len(examples))
+        learner.fit(examples, learnt_questions)
+    questions = list(questions) if questions else [None] * len(analysed)
+    predictions = _in_batches(
+        list(zip(analysed, questions, strict=True)),
+        lambda batch: learner.predict_many(
+            [a for a, _ in batch], [q for _, q in batch]
+        ),
+        progress,
+        "Tagging answers",
+    )
     if single_label:
         predictions = [p[:1] for p in predictions]
     return predictions, analysed
 
 
-def analyse_rows(rules, answers, *, labelled=None, single_label=False, encoder=False):
+def analyse_rows(
+    rules, answers, *, labelled=None, single_label=False, encoder=False, progress=None
+):
     """Rows for a tags CSV: id, themes, scores, sentiment, flags."""
     predictions, analysed = predict_all(
         rules,
@@ -89,6 +122,7 @@ def analyse_rows(rules, answers, *, labelled=None, single_label=False, encoder=F
         labelled=labelled,
         single_label=single_label,
         encoder=encoder,
+        progress=progress,
     )
     rows = []
     for (answer_id, _, _), matches, a in zip(

@@ -1,20 +1,24 @@
-"""Learning themes from officers' decisions, combined with the codebook's rules.
+"""Learning themes from labelled answers, with the codebook's rules as evidence.
 
-One binary classifier per theme, behind NLTK's classifier interface
-(``nltk.classify.scikitlearn.SklearnClassifier``) wrapping TF-IDF and a linear
-model over the pipeline's features: lemmas, lemma bigrams, noun phrases,
-POS-filtered words and codebook matches. Themes with too few decisions to learn
-from fall back to the codebook rules alone.
+One model, one path: the platform (officers' decisions) and ``analyse_file``
+(a labelled file) fit and predict through ``ThemeLearner``, in batches.
 
-Chosen by measurement (``make eval-real``; README "Evaluation"): on real
-patient feedback a linear model over lemmatised TF-IDF beats NLTK's naive
-Bayes by a wide margin, and logistic regression gives calibrated scores for the
-0.5 threshold that a linear SVM does not. For single-label data one multiclass
-model averages the probabilities of logistic regression and a calibrated linear
-SVM: cross-validation inside the labelled part preferred it to either alone.
-
-An answer's question (which survey question it answers) is an optional feature:
-the mix of themes differs strongly from one question to another.
+- Rules are evidence, not verdicts. Every codebook match and every signal found
+  is a feature of the learned model (``vectors.py``). Once a theme has at least
+  ``MIN_EXAMPLES`` labelled answers on each side, the model decides it and may
+  overrule its rule; until then its rule decides (the prior), unless the
+  labelled answers contradict the rule's matches (precision under
+  ``RULE_MIN_PRECISION`` over at least ``RULE_MIN_FIRINGS`` matches).
+  Exclusions stay hard: an excluded theme is never tagged.
+- Multi-label by default: one logistic regression per theme (one-vs-rest),
+  each with its own threshold, chosen by cross-validation inside the labelled
+  answers. The number of themes per answer is calibrated to what people tag:
+  at most what 95% of labelled answers carry, and at least one when nearly
+  every labelled answer has one.
+- When every labelled answer has exactly one theme, one multiclass model
+  (averaging logistic regression and a calibrated linear SVM) chooses it:
+  better calibrated than yes/no models per theme.
+- The answer's question is a feature where it is known.
 
 With ``encoder=True`` a fine-tuned transformer (``encoder.py``) learns from the
 same examples too, and each theme's probability is the plain average of the
@@ -23,125 +27,87 @@ linear model's and the encoder's.
 
 import random
 from collections import Counter
-from collections.abc import Callable
 
-from .matching import Match, ThemeRule, match_themes
+import numpy as np
+
+from .matching import Match, RuleEvidence, ThemeRule, rule_evidence
 from .text import AnalysedText
+from .vectors import AnswerVectoriser
 
-# Fewer examples than this on either side and a theme is left to its rules.
+# Fewer labelled answers than this on either side and a theme is left to its rule.
 MIN_EXAMPLES = 3
-THRESHOLD = 0.5
-# Folds for calibrating the SVM's scores; themes with fewer examples than this
-# leave the single-label model to logistic regression alone.
-CALIBRATION_FOLDS = 5
+# From this many labelled answers with a theme, the model may overrule its rule.
+OVERRULE_AFTER = 10
+# A rule-led theme whose matches the labels contradict this often is muted.
+RULE_MIN_PRECISION = 0.2
+RULE_MIN_FIRINGS = 5
+INNER_FOLDS = 5
+THRESHOLDS = [t / 100 for t in range(5, 96, 5)]
+DEFAULT_THRESHOLD = 0.5
+MARGINS = (1.0, 1.2, 1.4, 1.7, 2.0)
+# Fewer labelled answers than this and thresholds and caps are not tuned.
+MIN_FOR_TUNING = 50
+# Share of labelled answers with a theme above which every answer gets one.
+AT_LEAST_ONE_SHARE = 0.9
+# Regularisation of the per-theme models, chosen by inner cross-validation.
+C = 10.0
+SEED = 0
 
 
-def features(
-    analysed: AnalysedText, rule_matches: list[Match], question: str | None = None
-) -> dict[str, float]:
-    """The feature dict one answer gives every theme's classifier."""
-    feats: Counter = Counter()
-    content = analysed.content_lemmas
-    feats.update(f"l:{lemma}" for lemma in content)
-    # Every lemma too: "not", "no" and "nothing" decide many short answers.
-    feats.update(f"a:{lemma}" for lemma in analysed.lemmas)
-    feats.update(f"b:{a}_{b}" for a, b in zip(content, content[1:], strict=False))
-    feats.update(f"np:{phrase}" for phrase in analysed.noun_phrases)
-    # POS-filtered: nouns, verbs and adjectives carry what the answer is about.
-    feats.update(
-        f"p:{lemma}"
-        for lemma, (_, tag) in zip(analysed.lemmas, analysed.tags, strict=False)
-        if tag[:2] in ("NN", "VB", "JJ") and lemma in content
-    )
-    out = {k: float(v) for k, v in feats.items()}
-    for match in rule_matches:
-        out[f"rule:{match.theme}"] = 1.0 + match.score
-    if question:
-        out[f"q:{question}"] = 1.0
-    if not out:
-        out["empty"] = 1.0
-    return out
-
-
-def default_estimator():
-    from sklearn.feature_extraction.text import TfidfTransformer
+def _theme_model():
     from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import Pipeline
 
-    return Pipeline(
-        [
-            ("tfidf", TfidfTransformer(sublinear_tf=True)),
-            (
-                "model",
-                LogisticRegression(C=10.0, class_weight="balanced", max_iter=2000),
-            ),
-        ]
+    return LogisticRegression(
+        C=C, class_weight="balanced", solver="liblinear", dual=True, max_iter=2000
     )
 
 
-def single_label_estimator():
-    """Averaged probabilities of logistic regression and a calibrated linear SVM."""
+def _multiclass_model(folds: int):
     from sklearn.calibration import CalibratedClassifierCV
     from sklearn.ensemble import VotingClassifier
-    from sklearn.feature_extraction.text import TfidfTransformer
     from sklearn.linear_model import LogisticRegression
-    from sklearn.pipeline import Pipeline
     from sklearn.svm import LinearSVC
 
-    return Pipeline(
-        [
-            ("tfidf", TfidfTransformer(sublinear_tf=True)),
-            (
-                "model",
-                VotingClassifier(
-                    [
-                        (
-                            "lr",
-                            LogisticRegression(
-                                C=10.0, class_weight="balanced", max_iter=2000
-                            ),
-                        ),
-                        (
-                            "svm",
-                            CalibratedClassifierCV(
-                                LinearSVC(C=0.3, class_weight="balanced"),
-                                cv=CALIBRATION_FOLDS,
-                            ),
-                        ),
-                    ],
-                    voting="soft",
-                ),
-            ),
-        ]
-    )
+    lr = LogisticRegression(C=C, class_weight="balanced", max_iter=2000)
+    if folds < 2:
+        return lr
+    svm = CalibratedClassifierCV(LinearSVC(C=0.3, class_weight="balanced"), cv=folds)
+    return VotingClassifier([("lr", lr), ("svm", svm)], voting="soft")
 
 
 class ThemeLearner:
-    """Per-theme classifiers learnt from decisions, plus the codebook's rules."""
+    """Themes from the codebook's rules and what labelled answers teach."""
 
     def __init__(
         self,
         rules: list[ThemeRule],
         *,
-        estimator: Callable = default_estimator,
-        single_label_estimator: Callable = single_label_estimator,
-        at_least_one: bool = False,
+        at_least_one: bool | None = None,
         encoder: bool = False,
+        chars: bool = True,
     ):
         self.rules = list(rules)
-        self.estimator = estimator
-        self.single_label_estimator = single_label_estimator
-        # For single-label data (every answer has a theme) pick the likeliest
-        # theme when none passes the threshold.
+        # None: decided from the labelled answers.
         self.at_least_one = at_least_one
         self.use_encoder = encoder
-        self.classifiers: dict = {}
+        self.chars = chars
+        self.vectoriser = None
+        self.models: dict = {}
+        self.thresholds: dict[str, float] = {}
         self.multiclass = None
         self.encoder = None
+        self.muted_rules: set[str] = set()
+        self.positives: dict[str, int] = {}
+        self.max_themes: int | None = None
+        self.fallback = bool(at_least_one)
+        # How far past its threshold a theme must be: calibrates themes per answer.
+        self.margin = 1.0
 
     @property
     def learnt_themes(self) -> set[str]:
-        return set(self.classifiers)
+        if self.multiclass is not None:
+            return {str(c) for c in self.multiclass.classes_}
+        return set(self.models)
 
     def fit(
         self,
@@ -150,41 +116,67 @@ class ThemeLearner:
     ) -> "ThemeLearner":
         """Learn from (analysis, themes) examples; ``questions``, if given, holds
         each example's question, and the same must then be given to ``predict``."""
-        from nltk.classify.scikitlearn import SklearnClassifier
-
         questions = questions or [None] * len(examples)
-        rows = [
-            (features(a, match_themes(a, self.rules), q), themes)
-            for (a, themes), q in zip(examples, questions, strict=True)
-        ]
-        counts = Counter(t for _, themes in rows for t in themes)
-        self.classifiers = {}
-        self.multiclass = None
-        self.encoder = None
-        single = self.at_least_one and all(len(themes) == 1 for _, themes in rows)
+        analysed = [a for a, _ in examples]
+        labels = [set(themes) for _, themes in examples]
+        evidences = [rule_evidence(a, self.rules) for a in analysed]
+        self.models, self.thresholds, self.multiclass, self.encoder = {}, {}, None, None
+        self.max_themes, self.fallback = None, bool(self.at_least_one)
+        self.muted_rules = _contradicted_rules(evidences, labels, self.rules)
+        if not examples:
+            return self
+        self.vectoriser = AnswerVectoriser(chars=self.chars)
+        x = self.vectoriser.fit_transform(analysed, evidences, questions)
+        counts = Counter(t for themes in labels for t in themes)
+        self.positives = dict(counts)
+        single = all(len(themes) == 1 for themes in labels) and len(counts) >= 2
         if self.use_encoder:
             self.encoder = self._fit_encoder(examples, questions, single)
         if single:
-            # Single-label data: one classifier choosing among the themes
-            # is better calibrated than one yes/no classifier per theme.
-            labelled = [(f, next(iter(themes))) for f, themes in rows]
-            estimator = (
-                self.single_label_estimator
-                if min(counts.values()) >= CALIBRATION_FOLDS
-                else self.estimator
-            )
-            self.multiclass = SklearnClassifier(estimator()).train(labelled)
-            self.classifiers = dict.fromkeys(counts, self.multiclass)
+            folds = min(INNER_FOLDS, min(counts.values()))
+            self.multiclass = _multiclass_model(folds if folds >= INNER_FOLDS else 0)
+            self.multiclass.fit(x, [next(iter(themes)) for themes in labels])
             return self
-        for rule in self.rules:
-            positives = counts.get(rule.key, 0)
-            if positives < MIN_EXAMPLES or len(rows) - positives < MIN_EXAMPLES:
-                continue
-            labelled = [(f, rule.key in themes) for f, themes in rows]
-            self.classifiers[rule.key] = SklearnClassifier(self.estimator()).train(
-                labelled
-            )
+        keys = [
+            r.key
+            for r in self.rules
+            if MIN_EXAMPLES <= counts[r.key] <= len(labels) - MIN_EXAMPLES
+        ]
+        if not keys:
+            return self
+        y = np.array([[k in themes for k in keys] for themes in labels], dtype=bool)
+        self.models = {k: _theme_model().fit(x, y[:, j]) for j, k in enumerate(keys)}
+        if len(labels) < MIN_FOR_TUNING:
+            return self  # too few to tune on: 0.5 thresholds, no cap
+        oof = _out_of_fold(x, y)
+        self.thresholds = {
+            k: _best_threshold(oof[:, j], y[:, j])
+            if y[:, j].sum() >= MIN_EXAMPLES * 3
+            else DEFAULT_THRESHOLD
+            for j, k in enumerate(keys)
+        }
+        self._choose_counts(oof, keys, evidences, labels)
         return self
+
+    def _choose_counts(self, oof, keys, evidences, labels) -> None:
+        """The cap on themes per answer and the at-least-one fallback that give
+        the best sample-F1 on the out-of-fold probabilities."""
+        fallbacks = [self.at_least_one] if self.at_least_one is not None else [0, 1]
+        rows = [dict(zip(keys, row, strict=True)) for row in oof]
+        best = (-1.0, None, None, 1.0)
+        for fallback in fallbacks:
+            # Least intervention first: a tie keeps no cap, no fallback, no margin.
+            for cap in (None, 8, 5, 4, 3, 2, 1):
+                for margin in MARGINS:
+                    self.max_themes, self.fallback = cap, bool(fallback)
+                    self.margin = margin
+                    total = sum(
+                        _sample_f1({t for t, _ in self._select(e, probs)}, truth)
+                        for probs, e, truth in zip(rows, evidences, labels, strict=True)
+                    )
+                    if total > best[0]:
+                        best = (total, cap, bool(fallback), margin)
+        _, self.max_themes, self.fallback, self.margin = best
 
     @staticmethod
     def _fit_encoder(examples, questions, single: bool):
@@ -200,28 +192,27 @@ class ThemeLearner:
         return EncoderClassifier.train(pairs, multi_label=not single)
 
     def probabilities(
-        self, analysed: AnalysedText, rule_matches=None, question: str | None = None
+        self, analysed: AnalysedText, question: str | None = None
     ) -> dict[str, float]:
-        rule_matches = (
-            match_themes(analysed, self.rules) if rule_matches is None else rule_matches
-        )
-        return self._probabilities([analysed], [rule_matches], [question])[0]
+        """Each learnt theme's probability for one answer."""
+        evidence = rule_evidence(analysed, self.rules)
+        return self._probabilities([analysed], [evidence], [question])[0]
 
-    def _probabilities(self, analysed, all_matches, questions) -> list[dict]:
-        feats = [
-            features(a, m, q)
-            for a, m, q in zip(analysed, all_matches, questions, strict=True)
-        ]
+    def _probabilities(self, analysed, evidences, questions) -> list[dict]:
+        if self.vectoriser is None or not self.learnt_themes:
+            return [{} for _ in analysed]
+        x = self.vectoriser.transform(analysed, evidences, questions)
         if self.multiclass is not None:
+            classes = [str(c) for c in self.multiclass.classes_]
             probs = [
-                {theme: dist.prob(theme) for theme in dist.samples()}
-                for dist in self.multiclass.prob_classify_many(feats)
+                dict(zip(classes, map(float, row), strict=True))
+                for row in self.multiclass.predict_proba(x)
             ]
         else:
-            probs = [{} for _ in feats]
-            for theme, clf in self.classifiers.items():
-                for row, dist in zip(probs, clf.prob_classify_many(feats), strict=True):
-                    row[theme] = dist.prob(True)
+            probs = [{} for _ in analysed]
+            for theme, model in self.models.items():
+                for row, p in zip(probs, model.predict_proba(x)[:, 1], strict=True):
+                    row[theme] = float(p)
         if self.encoder is None:
             return probs
         encoded = self.encoder.scores_many(
@@ -237,34 +228,55 @@ class ThemeLearner:
     def predict_many(
         self, analysed: list[AnalysedText], questions: list | None = None
     ) -> list[list[Match]]:
-        """Themes for many answers, with one classifier call per model rather
-        than one per answer."""
+        """Themes for many answers, strongest first, with one model call per theme."""
         questions = questions or [None] * len(analysed)
-        all_matches = [match_themes(a, self.rules) for a in analysed]
-        probs = self._probabilities(analysed, all_matches, questions)
+        evidences = [rule_evidence(a, self.rules) for a in analysed]
+        probs = self._probabilities(analysed, evidences, questions)
         return [
-            self._combine(a, m, p)
-            for a, m, p in zip(analysed, all_matches, probs, strict=True)
+            self._combine(a, e, p)
+            for a, e, p in zip(analysed, evidences, probs, strict=True)
         ]
 
-    def _combine(self, analysed, rule_matches, probs) -> list[Match]:
-        by_rule = {m.theme: m for m in rule_matches}
-        chosen = {t: p for t, p in probs.items() if p >= THRESHOLD}
-        if self.at_least_one and not chosen and probs:
-            best = max(probs, key=probs.get)
-            chosen = {best: probs[best]}
-        # Learning adds to the codebook, never silences it: a rule match stands
-        # (officers reject wrong tags), and the classifier finds what rules miss.
-        matches = {m.theme: m for m in rule_matches}
-        for theme, p in chosen.items():
-            rule = by_rule.get(theme)
-            if rule is None or p > rule.score:
-                matches[theme] = Match(theme, round(p, 4), _evidence(analysed, rule))
-        ranked = sorted(matches.values(), key=lambda m: -m.score)
+    def _combine(self, analysed, evidence: RuleEvidence, probs) -> list[Match]:
+        if not analysed.tokens:
+            return []
+        by_rule = {m.theme: m for m in evidence.matches}
+        return [
+            Match(t, round(score, 4), _evidence(analysed, by_rule.get(t)))
+            for t, score in self._select(evidence, probs)
+        ]
+
+    def _select(self, evidence: RuleEvidence, probs: dict) -> list[tuple[str, float]]:
+        """(theme, score) chosen for one answer, strongest first."""
+        # Strength relative to the theme's own threshold ranks learnt themes.
+        strength = {
+            t: p / self.thresholds.get(t, DEFAULT_THRESHOLD)
+            for t, p in probs.items()
+            if t not in evidence.excluded
+        }
         if self.multiclass is not None:
-            # Single-label: the classifier's choice first, however the rules scored.
-            ranked.sort(key=lambda m: m.theme not in chosen)
-        return ranked
+            chosen = [max(strength, key=strength.get)] if strength else []
+        else:
+            chosen = sorted(
+                (t for t, s in strength.items() if s >= self.margin),
+                key=lambda t: -strength[t],
+            )
+        if not chosen and self.fallback and strength:
+            chosen = [max(strength, key=strength.get)]
+        out = [(t, probs[t]) for t in chosen]
+        # Themes with too few labels to overrule it: their rule stands, unless
+        # the labels contradict it.
+        taken = {t for t, _ in out}
+        out += [
+            (m.theme, m.score)
+            for m in evidence.matches
+            if m.theme not in taken
+            and m.theme not in self.muted_rules
+            and self.positives.get(m.theme, 0) < OVERRULE_AFTER
+        ]
+        if self.max_themes:
+            out = out[: self.max_themes]
+        return out
 
     def cross_validate(
         self, examples, folds: int = 5, seed: int = 0
@@ -275,27 +287,81 @@ class ThemeLearner:
         random.Random(seed).shuffle(order)  # noqa: S311 -- a fold split, not a secret
         tally = {r.key: Counter() for r in self.rules}
         for fold in range(folds):
-            test_idx = set(order[fold::folds])
-            train = [examples[i] for i in order if i not in test_idx]
+            test_idx = list(order[fold::folds])
+            held = set(test_idx)
+            train = [examples[i] for i in order if i not in held]
             learner = ThemeLearner(
                 self.rules,
-                estimator=self.estimator,
-                single_label_estimator=self.single_label_estimator,
                 at_least_one=self.at_least_one,
                 encoder=self.use_encoder,
+                chars=self.chars,
             ).fit(train)
-            for i in test_idx:
-                analysed, truth = examples[i]
-                predicted = {m.theme for m in learner.predict(analysed)}
+            predicted = learner.predict_many([examples[i][0] for i in test_idx])
+            for i, matches in zip(test_idx, predicted, strict=True):
+                found = {m.theme for m in matches}
+                truth = examples[i][1]
                 for key, t in tally.items():
-                    t["tp"] += key in predicted and key in truth
-                    t["fp"] += key in predicted and key not in truth
-                    t["fn"] += key not in predicted and key in truth
+                    t["tp"] += key in found and key in truth
+                    t["fp"] += key in found and key not in truth
+                    t["fn"] += key not in found and key in truth
         decisions = Counter(t for _, themes in examples for t in themes)
         return {
             key: {**scores(t), "decisions": decisions.get(key, 0)}
             for key, t in tally.items()
         }
+
+
+def _out_of_fold(x, y):
+    """Each labelled answer's probability per theme from models that did not see it."""
+    from sklearn.model_selection import KFold
+
+    oof = np.zeros(y.shape)
+    folds = min(INNER_FOLDS, len(y))
+    for train, test in KFold(folds, shuffle=True, random_state=SEED).split(x):
+        for j in range(y.shape[1]):
+            seen = y[train, j]
+            if seen.all() or not seen.any():
+                oof[test, j] = seen.mean()
+                continue
+            model = _theme_model().fit(x[train], seen)
+            oof[test, j] = model.predict_proba(x[test])[:, 1]
+    return oof
+
+
+def _best_threshold(probs, truth) -> float:
+    """The threshold with the best F1 for one theme on out-of-fold probabilities;
+    of equally good ones, the nearest to 0.5 (perfectly separated labels would
+    otherwise get the lowest)."""
+    best, best_key = DEFAULT_THRESHOLD, (-1.0, 0.0)
+    for threshold in THRESHOLDS:
+        predicted = probs >= threshold
+        tp = int((predicted & truth).sum())
+        f1 = 2 * tp / (predicted.sum() + truth.sum()) if tp else 0.0
+        key = (round(f1, 6), -abs(threshold - DEFAULT_THRESHOLD))
+        if key > best_key:
+            best, best_key = threshold, key
+    return best
+
+
+def _sample_f1(found: set, truth: set) -> float:
+    if not found and not truth:
+        return 0.0  # as scikit-learn's f1_score(average="samples") counts it
+    return 2 * len(found & truth) / (len(found) + len(truth))
+
+
+def _contradicted_rules(evidences, labels, rules) -> set[str]:
+    """Themes whose rule matches the labelled answers mostly contradict."""
+    fired, right = Counter(), Counter()
+    for evidence, themes in zip(evidences, labels, strict=True):
+        for m in evidence.matches:
+            fired[m.theme] += 1
+            right[m.theme] += m.theme in themes
+    return {
+        r.key
+        for r in rules
+        if fired[r.key] >= RULE_MIN_FIRINGS
+        and right[r.key] / fired[r.key] < RULE_MIN_PRECISION
+    }
 
 
 def encoder_features(analysed: AnalysedText, question: str | None) -> dict:
@@ -305,8 +371,7 @@ def encoder_features(analysed: AnalysedText, question: str | None) -> dict:
 
 
 def _average(linear: dict[str, float], encoded: dict[str, float]) -> dict[str, float]:
-    """Each learnt theme's mean of the two models. Themes with too few examples
-    for a linear model are left to the rules, whatever the encoder makes of them."""
+    """Each learnt theme's mean of the two models."""
     return {
         theme: (p + encoded[theme]) / 2 if theme in encoded else p
         for theme, p in linear.items()

@@ -13,11 +13,10 @@ from django.utils import timezone
 
 from surveys.models import Answer
 
-from .learning import ThemeLearner
 from .matching import ThemeRule, signals_found
 from .models import AnswerAnalysis, Codebook, Theme, ThemeAssignment, text_hash
 from .text import PIPELINE_VERSION, AnalysedText, analyse_many
-from .training import learner_for
+from .training import learner_for, question_key
 
 log = logging.getLogger(__name__)
 
@@ -130,7 +129,7 @@ def load_answers(answer_ids) -> list[Answer]:
     return _with_consultation(
         Answer.objects.filter(pk__in=list(answer_ids))
         .select_related("response__round")
-        .only("pk", "text", "response__round__consultation_id")
+        .only("pk", "text", "question_id", "response__round__consultation_id")
     )
 
 
@@ -146,21 +145,28 @@ def analyse_answers(*, answers: list[Answer], codebook: Codebook | None) -> int:
     learner = learner_for(codebook)
     themes = {t.key: t for t in codebook.themes.all()}
     rules = {r.key: r for r in learner.rules}
+    ids = list(analysed)
+    question_of = {a.pk: question_key(a.question_id) for a in answers}
+    # One batch through the learner, the same code analyse_file uses.
+    predicted = learner.predict_many(
+        [analysed[pk] for pk in ids], [question_of.get(pk) for pk in ids]
+    )
     with transaction.atomic():
         apply_suggestions(
             consultation_id=codebook.consultation_id,
             suggestions={
-                pk: _suggest(learner, rules, themes, a) for pk, a in analysed.items()
+                pk: _suggest(matches, rules, themes, analysed[pk])
+                for pk, matches in zip(ids, predicted, strict=True)
             },
         )
     return len(answers)
 
 
-def _suggest(learner: ThemeLearner, rules: dict, themes: dict, analysed) -> list:
+def _suggest(matches, rules: dict, themes: dict, analysed) -> list:
     if not analysed.tokens:
         return []
     out = []
-    for match in learner.predict(analysed):
+    for match in matches:
         theme = themes.get(match.theme)
         if theme is None:
             continue

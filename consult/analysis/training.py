@@ -33,8 +33,18 @@ def _decided(codebook: Codebook):
     ).exclude(decision=ThemeAssignment.Decision.PENDING)
 
 
+def question_key(question_id) -> str | None:
+    """The question as the learner's feature: which question, not its wording."""
+    return f"q{question_id}" if question_id else None
+
+
 def examples(codebook: Codebook) -> list[tuple[AnalysedText, set[str]]]:
     """(analysis, confirmed theme keys) for the newest decided answers."""
+    return [(a, themes) for a, themes, _ in _examples(codebook)]
+
+
+def _examples(codebook: Codebook) -> list[tuple[AnalysedText, set[str], str | None]]:
+    """(analysis, confirmed theme keys, question) for the newest decided answers."""
     answer_ids = list(
         _decided(codebook)
         .values("answer_id")
@@ -49,13 +59,18 @@ def examples(codebook: Codebook) -> list[tuple[AnalysedText, set[str]]]:
         decision=ThemeAssignment.Decision.CONFIRMED,
     ).values_list("answer_id", "theme__key"):
         confirmed[answer_id].add(key)
-    features = dict(
-        AnswerAnalysis.objects.filter(answer_id__in=answer_ids).values_list(
-            "answer_id", "features"
-        )
-    )
+    features = {
+        pk: (features, question_id)
+        for pk, features, question_id in AnswerAnalysis.objects.filter(
+            answer_id__in=answer_ids
+        ).values_list("answer_id", "features", "answer__question_id")
+    }
     return [
-        (AnalysedText.from_dict(features[pk]), confirmed[pk])
+        (
+            AnalysedText.from_dict(features[pk][0]),
+            confirmed[pk],
+            question_key(features[pk][1]),
+        )
         for pk in answer_ids
         if pk in features
     ]
@@ -84,7 +99,8 @@ def learner_for(codebook: Codebook) -> ThemeLearner:
             return cached[1]
     learner = ThemeLearner(codebook.rules(), encoder=settings.ANALYSIS_ENCODER)
     if state[4]:
-        learner.fit(examples(codebook))
+        found = _examples(codebook)
+        learner.fit([(a, t) for a, t, _ in found], [q for _, _, q in found])
     with _lock:
         _cache.clear()  # one codebook's learner per process at a time
         _cache[codebook.pk] = (state, learner)

@@ -134,3 +134,31 @@ def test_a_missing_question_column_is_named(files, missing_from):
         CommandError, match=rf"{missing_from}.*missing column\(s\) question"
     ):
         _analyse(files, "--question-column", "question")
+
+
+@pytest.mark.parametrize(
+    ("codebook", "message"),
+    [
+        ("key,name,terms\na,A,bus\n", "Unknown column\\(s\\) 'terms'"),
+        ("key,title,signals\na,A,bus\n", "needs at least a 'name' column"),
+        ("key,name,signals\na,A,\nb,B,\n", "'signals' column is empty"),
+        ("key,name,description\na,A,about buses\n", "'signals' column is missing"),
+    ],
+)
+def test_a_codebook_that_would_tag_nothing_is_refused_naming_the_column(
+    files, codebook, message
+):
+    (files / "bad.csv").write_text(codebook)
+    with pytest.raises(CommandError, match=message):
+        run(files, codebook="bad.csv")
+    assert not (files / "tags.csv").exists()
+
+
+def test_long_runs_show_progress(files, capsys):
+    (files / "answers.csv").write_text(
+        "id,text\n" + "".join(f"{i},The bus is late {i}\n" for i in range(1200))
+    )
+    run(files)
+    err = capsys.readouterr().err
+    assert "Analysing answers: 500 of 1,200" in err
+    assert "Tagging answers: 1,200 of 1,200" in err

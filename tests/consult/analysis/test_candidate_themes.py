@@ -160,3 +160,19 @@ def test_a_candidate_cannot_merge_into_itself(consultation, officer):
         merge_candidates(candidate=candidate, into=candidate, user=officer)
     candidate.refresh_from_db()
     assert candidate.status == "proposed"
+
+
+def test_withdrawn_and_superseded_answers_are_not_discovered_from(consultation):
+    from django.utils import timezone
+
+    from surveys.models import Response
+
+    car_park = Answer.objects.filter(text__in=DISCOVERABLE_TEXTS[:3]).order_by("pk")
+    first, second, _ = car_park
+    Response.objects.filter(pk=first.response_id).update(withdrawn_at=timezone.now())
+    Answer.objects.filter(pk=second.pk).update(is_current=False)
+    refresh_candidates(consultation=consultation)
+    found = by_origin(consultation)
+    # One answer still says "car park": too few for a candidate (3 needed).
+    assert "car park" not in found
+    assert "waiting list" in found

@@ -71,6 +71,7 @@ class Command(BaseCommand):
             labelled=labelled,
             single_label=o["single_label"],
             encoder=o["encoder"],
+            progress=self._progress,
         )
         with open(o["output"], "w", newline="", encoding="utf-8") as out:
             writer = csv_writer(out)
@@ -82,6 +83,11 @@ class Command(BaseCommand):
             learnt += f" and {o['question_column']}" if o["question_column"] else ""
             learnt += ", with the encoder)" if o["encoder"] else ")"
         self.stdout.write(f"Tagged {len(rows)} answers{learnt}: {o['output']}")
+
+    def _progress(self, stage: str, done: int, total: int) -> None:
+        """A line per batch on stderr, so long runs show they are moving and a
+        redirected tags summary on stdout stays clean."""
+        self.stderr.write(f"{stage}: {done:,} of {total:,}")
 
     def _codebook(self, path: Path):
         if not path.exists():
