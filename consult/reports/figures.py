@@ -254,13 +254,15 @@ def _themes(report, figures, sliced) -> list[ThemeFigures]:
     quotes = _quotes(report) if report.quotes_allowed else {}
     themes = []
     for key, split in sentiment.items():
-        pool = quotes.get(key, [])
+        count = sum(split.values())
+        # Quotes of a theme few people raised could identify them.
+        pool = quotes.get(key, []) if count >= suppression.threshold() else []
         points = key_points_for(theme_key=key, quotes=pool)
         themes.append(
             ThemeFigures(
                 key=key,
                 name=names[key],
-                count=sum(split.values()),
+                count=count,
                 total=report.total,
                 sentiment=split,
                 by_round={k: dict(v) for k, v in by_round[key].items()},
