@@ -219,6 +219,32 @@ OWN = [
         row(LOGIN, 404, 404, 404, 404, 200),
         args="other analysis",
     ),
+    # The themed report, its theme pages and downloads: the same rule.
+    Case("reports:index", row(LOGIN, 404, 404, 404, 200, 200)),
+    Case("reports:report", row(LOGIN, 404, 404, 404, 200, 200), args="led analysis"),
+    Case("reports:report", row(LOGIN, 404, 404, 404, 404, 200), args="other analysis"),
+    Case("reports:theme", row(LOGIN, 404, 404, 404, 200, 200), args="led report theme"),
+    Case(
+        "reports:theme", row(LOGIN, 404, 404, 404, 404, 200), args="other report theme"
+    ),
+    Case("reports:pdf", row(LOGIN, 404, 404, 404, 200, 200), args="led analysis"),
+    Case("reports:pdf", row(LOGIN, 404, 404, 404, 404, 200), args="other analysis"),
+    Case("reports:xlsx", row(LOGIN, 404, 404, 404, 200, 200), args="led analysis"),
+    Case("reports:xlsx", row(LOGIN, 404, 404, 404, 404, 200), args="other analysis"),
+    # Confirming or rejecting a tag from the report: a POST.
+    Case("reports:decide", row(LOGIN, 405, 405, 405, 405, 405), args="led report tag"),
+    Case(
+        "reports:decide",
+        row(LOGIN, 404, 404, 404, REDIRECT, REDIRECT),
+        args="led report tag",
+        method="post",
+    ),
+    Case(
+        "reports:decide",
+        row(LOGIN, 404, 404, 404, 404, REDIRECT),
+        args="other report tag",
+        method="post",
+    ),
     # Analysis: officers; project leads only for the consultations they lead.
     Case("analysis_index", row(LOGIN, 403, 403, 403, 200, 200)),
     Case(
@@ -468,6 +494,14 @@ def _analysis_args(led, other) -> dict:
             f"{key} theme": {"consultation_id": consultation.pk, "theme_id": theme.pk},
             f"{key} codebook csv": {"consultation_id": consultation.pk, "fmt": "csv"},
             f"{key} tag": {"assignment_id": tag.pk},
+            f"{key} report theme": {
+                "consultation_id": consultation.pk,
+                "theme_key": theme.key,
+            },
+            f"{key} report tag": {
+                "consultation_id": consultation.pk,
+                "assignment_id": tag.pk,
+            },
             f"{key} candidate": {
                 "consultation_id": consultation.pk,
                 "candidate_id": CandidateTheme.objects.create(
