@@ -1,6 +1,8 @@
 """Admin: officers create consultation records (dates, audience, rounds) here."""
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -30,3 +32,16 @@ class ConsultationViewSet(SnippetViewSet):
 
 
 register_snippet(ConsultationViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_outcome_urls():
+    from .outcome_views import draft_outcome_from_report
+
+    return [
+        path(
+            "outcomes/<uuid:consultation_id>/draft/",
+            draft_outcome_from_report,
+            name="cms_draft_outcome",
+        )
+    ]

@@ -245,6 +245,15 @@ OWN = [
         args="other report tag",
         method="post",
     ),
+    # Drafting the outcome page from the report (cms): officers, by POST.
+    Case("cms_draft_outcome", row(LOGIN, 403, 403, 403, 405, 405), args="led analysis"),
+    # (Wagtail sends a lead back to the dashboard with a message.)
+    Case(
+        "cms_draft_outcome",
+        row(LOGIN, 403, 403, 403, REDIRECT, REDIRECT),
+        args="led analysis",
+        method="post",
+    ),
     # Analysis: officers; project leads only for the consultations they lead.
     Case("analysis_index", row(LOGIN, 403, 403, 403, 200, 200)),
     Case(
