@@ -5,6 +5,9 @@ when responses are submitted, changed or withdrawn and after analysis. A page
 then sums a few thousand cells, however many responses there are.
 """
 
+import uuid
+
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -122,3 +125,38 @@ class QuoteCandidate(models.Model):
 
     def __str__(self):
         return self.text[:60]
+
+
+class PdfExport(models.Model):
+    """A PDF of a large report, built by a Celery task while the reader waits."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting to start")
+        RUNNING = "running", _("Being made")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    consultation = models.ForeignKey(
+        "surveys.Consultation", on_delete=models.CASCADE, related_name="+"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    # The report's filters, as in its address.
+    query = models.CharField(max_length=1000, blank=True)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.QUEUED
+    )
+    step = models.CharField(max_length=100, blank=True)
+    content = models.BinaryField(null=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("report PDF")
+        verbose_name_plural = _("report PDFs")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"PDF of {self.consultation_id} ({self.status})"

@@ -18,3 +18,24 @@ def refresh_report_figures(consultation_id: str) -> bool:
         return False
     refresh_figures(consultation_id=consultation_id)
     return True
+
+
+@shared_task(name="reports.build_pdf")
+def build_report_pdf(export_id: str) -> bool:
+    """Make a queued report PDF. Returns quietly if it is gone or made."""
+    from .models import PdfExport
+    from .pdf_jobs import build_pdf
+
+    export = (
+        PdfExport.objects.select_related("consultation").filter(pk=export_id).first()
+    )
+    if export is None or export.status == PdfExport.Status.DONE:
+        return False
+    try:
+        build_pdf(export=export)
+    except Exception:
+        PdfExport.objects.filter(pk=export_id).update(
+            status=PdfExport.Status.FAILED, step=""
+        )
+        raise
+    return True

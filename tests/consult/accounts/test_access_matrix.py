@@ -231,6 +231,11 @@ OWN = [
     Case("reports:pdf", row(LOGIN, 404, 404, 404, 404, 200), args="other analysis"),
     Case("reports:xlsx", row(LOGIN, 404, 404, 404, 200, 200), args="led analysis"),
     Case("reports:xlsx", row(LOGIN, 404, 404, 404, 404, 200), args="other analysis"),
+    # A large report's PDF, made by a task: its progress page and the file.
+    Case("reports:pdf_status", row(LOGIN, 404, 404, 404, 200, 200), args="led pdf"),
+    Case("reports:pdf_status", row(LOGIN, 404, 404, 404, 404, 200), args="other pdf"),
+    Case("reports:pdf_download", row(LOGIN, 404, 404, 404, 200, 200), args="led pdf"),
+    Case("reports:pdf_download", row(LOGIN, 404, 404, 404, 404, 200), args="other pdf"),
     # Confirming or rejecting a tag from the report: a POST.
     Case("reports:decide", row(LOGIN, 405, 405, 405, 405, 405), args="led report tag"),
     Case(
@@ -486,6 +491,7 @@ def _audiences_args(people, led) -> dict:
 def _analysis_args(led, other) -> dict:
     from consult.analysis.candidates import CandidateTheme
     from consult.analysis.models import ThemeAssignment
+    from consult.reports.models import PdfExport
     from tests.consult.analysis.factories import add_answers, codebook_for
 
     args = {}
@@ -503,6 +509,12 @@ def _analysis_args(led, other) -> dict:
             f"{key} theme": {"consultation_id": consultation.pk, "theme_id": theme.pk},
             f"{key} codebook csv": {"consultation_id": consultation.pk, "fmt": "csv"},
             f"{key} tag": {"assignment_id": tag.pk},
+            f"{key} pdf": {
+                "consultation_id": consultation.pk,
+                "export_id": PdfExport.objects.create(
+                    consultation=consultation, status="done", content=b"%PDF-1.7"
+                ).pk,
+            },
             f"{key} report theme": {
                 "consultation_id": consultation.pk,
                 "theme_key": theme.key,

@@ -154,3 +154,41 @@ def test_no_small_figure_in_the_pdf(client, small, officer):
     assert "fewer than 10" in body
     small_figures = [n for n in _figures(body) if 0 < n < 10]
     assert not small_figures, body
+
+
+def test_a_large_reports_pdf_is_made_by_a_task_with_progress(
+    client, world, lead, settings, django_capture_on_commit_callbacks
+):
+    from consult.reports.models import PdfExport
+    from consult.reports.tasks import build_report_pdf
+
+    settings.REPORT_PDF_SYNC_LIMIT = 5
+    client.force_login(lead)
+    url = reverse("reports:pdf", args=[world.consultation.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(url, {"channel": "online"})
+    export = PdfExport.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse(
+        "reports:pdf_status", args=[world.consultation.pk, export.pk]
+    )
+    assert export.status == "done" and export.query == "channel=online"
+    assert build_report_pdf(str(export.pk)) is False  # made once
+    page = client.get(response["Location"]).content.decode()
+    assert "Your PDF is ready" in page
+    download = reverse("reports:pdf_download", args=[world.consultation.pk, export.pk])
+    body = client.get(download).content
+    assert body.startswith(b"%PDF-") and "Online" in pdf_text(body)
+
+
+def test_a_pdf_not_made_yet_shows_its_progress(client, world, lead):
+    from consult.reports.models import PdfExport
+
+    export = PdfExport.objects.create(
+        consultation=world.consultation, status="running", step="Laying out the pages"
+    )
+    client.force_login(lead)
+    status = reverse("reports:pdf_status", args=[world.consultation.pk, export.pk])
+    assert "Being made: laying out the pages" in client.get(status).content.decode()
+    download = reverse("reports:pdf_download", args=[world.consultation.pk, export.pk])
+    assert client.get(download).status_code == 404
