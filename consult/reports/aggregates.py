@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from consult.analysis.models import ThemeAssignment
+from consult.analysis.models import AnalysisRun, ThemeAssignment
 from consult.analysis.redaction import redact
 from surveys.channels import ASSISTED_CHANNELS, Channel
 from surveys.models import Answer, Question, Response
@@ -125,10 +125,7 @@ def ensure_fresh(*, consultation) -> FiguresState:
     built), otherwise queued, the page showing those of ``built_at``."""
     state = FiguresState.objects.filter(consultation=consultation).first()
     if state and state.built_at and state.stale_since is None:
-        # Analysis writes tags in bulk, without signals: a cheap check.
-        if ThemeAssignment.objects.filter(
-            consultation=consultation, updated_at__gt=state.built_at
-        ).exists():
+        if _analysed_since(consultation, state.built_at):
             mark_stale(consultation_id=consultation.pk)
             state.refresh_from_db()
     if not needs_refresh(state):
@@ -140,6 +137,16 @@ def ensure_fresh(*, consultation) -> FiguresState:
 
     transaction.on_commit(lambda: refresh_report_figures.delay(str(consultation.pk)))
     return state
+
+
+def _analysed_since(consultation, when) -> bool:
+    """Analysis writes tags in bulk, without signals: new tags carry their
+    time, and a run finished since may have changed existing ones."""
+    runs = AnalysisRun.objects.filter(consultation=consultation, finished_at__gt=when)
+    tags = ThemeAssignment.objects.filter(
+        consultation=consultation, updated_at__gt=when
+    )
+    return runs.exists() or tags.exists()
 
 
 def _respondents(consultation_id) -> dict:
