@@ -131,12 +131,18 @@ def ensure_fresh(*, consultation) -> FiguresState:
     if not needs_refresh(state):
         return state
     limit = getattr(settings, "REPORT_SYNC_REFRESH_LIMIT", 5000)
-    if state is None or state.built_at is None or state.responses <= limit:
+    if state is None or state.built_at is None:
+        # Never built: count once to choose between now and a task.
+        size = Response.objects.filter(round__consultation=consultation).count()
+    else:
+        size = state.responses
+    if size <= limit:
         return refresh_figures(consultation_id=consultation.pk)
     from .tasks import refresh_report_figures
 
+    mark_stale(consultation_id=consultation.pk)
     transaction.on_commit(lambda: refresh_report_figures.delay(str(consultation.pk)))
-    return state
+    return FiguresState.objects.get(consultation=consultation)
 
 
 def _analysed_since(consultation, when) -> bool:

@@ -42,6 +42,11 @@ class QuestionFigures:
     def is_ranking(self) -> bool:
         return self.question.kind == Question.Kind.RANKING
 
+    @property
+    def first_choices(self) -> list:
+        """For a ranking's chart: how many placed each option first."""
+        return [(option, firsts) for option, _, firsts in self.ranks]
+
 
 @dataclass
 class ThemeFigures:

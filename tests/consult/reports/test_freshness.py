@@ -72,3 +72,25 @@ def test_tags_written_in_bulk_are_noticed_when_the_report_is_read():
     assert not FigureCell.objects.filter(
         consultation=world.consultation, measure="theme"
     ).exists()
+
+
+def test_a_large_consultation_never_built_is_queued_not_built_in_the_request(
+    settings, client
+):
+    from django.urls import reverse
+
+    from consult.accounts.roles import Role
+    from tests.consult.analysis.factories import person
+
+    settings.REPORT_SYNC_REFRESH_LIMIT = 2
+    world = report_world()
+    for _ in range(3):
+        respond(world, who="Staff member")
+    client.force_login(person("officer@example.org", Role.OFFICER))
+    page = client.get(reverse("reports:report", args=[world.consultation.pk]))
+    assert "being prepared" in page.content.decode()
+    state = FiguresState.objects.get(consultation=world.consultation)
+    assert state.built_at is None and state.stale_since is not None
+    assert refresh_report_figures(str(world.consultation.pk)) is True
+    page = client.get(reverse("reports:report", args=[world.consultation.pk]))
+    assert page.context["report"].total == 3
