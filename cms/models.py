@@ -1,6 +1,7 @@
 """Page types. Pages hold content and link to domain records; no business logic here."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -149,6 +150,10 @@ class OutcomePage(Page):
         FieldPanel("we_asked"),
         FieldPanel("you_said"),
         FieldPanel("we_did"),
+        MultiFieldPanel(
+            [InlinePanel("commitments", label=_("Commitment"))],
+            heading=_("Commitments: what we did and what we will do"),
+        ),
     ]
     search_fields = [
         *Page.search_fields,
@@ -162,3 +167,74 @@ class OutcomePage(Page):
 
     class Meta:
         verbose_name = _("outcome page")
+
+
+class Commitment(Orderable):
+    """One thing the council did or will do in answer to what people said,
+    with who owns it, when it is due, and how far it has got. The public
+    outcome page shows each with its status and the date that last changed."""
+
+    class Kind(models.TextChoices):
+        WE_WILL = "we_will", _("We will")
+        WE_DID = "we_did", _("We did")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        IN_PROGRESS = "in_progress", _("In progress")
+        DONE = "done", _("Done")
+
+    page = ParentalKey(
+        OutcomePage, on_delete=models.CASCADE, related_name="commitments"
+    )
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=Kind.choices, default=Kind.WE_WILL
+    )
+    theme = models.CharField(
+        _("in answer to"),
+        max_length=200,
+        blank=True,
+        help_text=_("The theme this answers, as people will recognise it."),
+    )
+    text = models.TextField(_("what we will do or did"))
+    owner = models.CharField(
+        _("owner"), max_length=200, blank=True, help_text=_("A team or a role.")
+    )
+    due_date = models.DateField(_("due"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PLANNED
+    )
+    status_changed_at = models.DateTimeField(
+        _("status last changed"), default=timezone.now, editable=False
+    )
+
+    panels = [
+        FieldPanel("kind"),
+        FieldPanel("theme"),
+        FieldPanel("text"),
+        FieldPanel("owner"),
+        FieldPanel("due_date"),
+        FieldPanel("status"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("commitment")
+        verbose_name_plural = _("commitments")
+
+    def __str__(self):
+        return self.text[:60] or self.theme
+
+    def save(self, *args, **kwargs):
+        # Publishing saves every commitment again: only a real change of status
+        # moves the date families see.
+        before = (
+            Commitment.objects.filter(pk=self.pk)
+            .values_list("status", "status_changed_at")
+            .first()
+            if self.pk
+            else None
+        )
+        if before and before[0] == self.status:
+            self.status_changed_at = before[1]
+        elif before:
+            self.status_changed_at = timezone.now()
+        super().save(*args, **kwargs)

@@ -1,46 +1,154 @@
-"""Reports for officers and project leads. A consultation you may not read is a 404."""
+"""The themed report, its theme pages and tag decisions, for officers and the
+consultation's project leads. A consultation you may not read is a 404.
 
+Views check access, read the filters, call one read or service, and render.
+"""
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
-from django.utils.text import slugify
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
-from consult.edge import limits
-from consult.sheets import csv_writer
+from consult.accounts.rules import is_officer
+from consult.analysis.forms import DecisionForm
+from consult.analysis.models import Theme, ThemeAssignment
+from consult.analysis.summaries import highlighted
 
-from . import rules
-from .comparison import RoundComparison, compare_rounds
+from . import rules, suppression
+from .aggregates import ensure_fresh, sentiment_of
+from .figures import build_report
+from .filters import SENTIMENT_LABELS, read_filters
+from .models import ALL_SERVICES, FigureCell
+from .services import decide_tag
+from .theme_quotes import facts_by_response, tagged_answers
+
+ANSWERS_PER_PAGE = 25
 
 
-def _consultation(request, consultation_id):
+def consultation_for(request, consultation_id):
     return get_object_or_404(
         rules.readable_consultations(request.user).prefetch_related("rounds"),
         pk=consultation_id,
     )
 
 
-@login_required
-def compare(request, consultation_id):
-    """The main round against the review round: did we hear people right?"""
-    consultation = _consultation(request, consultation_id)
-    return render(
-        request,
-        "reports/compare.html",
-        {"consultation": consultation, "comparison": compare_rounds(consultation)},
+def report_for(request, consultation, *, sentiment=False):
+    """The figures for the request's filters (after making sure they are fresh)."""
+    state = ensure_fresh(consultation=consultation)
+    rounds = {r.kind: r for r in consultation.rounds.all()}
+    slices = FigureCell.objects.filter(consultation=consultation, measure="responses")
+    types = set(slices.values_list("respondent_type", flat=True).distinct())
+    services = set(
+        slices.exclude(service=ALL_SERVICES)
+        .values_list("service", flat=True)
+        .distinct()
+    )
+    filters = read_filters(
+        request.GET, rounds=rounds, types=types, services=services, sentiment=sentiment
+    )
+    for error in filters.errors:
+        messages.error(request, error)
+    return build_report(
+        consultation=consultation, filters=filters, state=state, rounds=rounds
     )
 
 
 @login_required
-@limits.rate_limited("export", per_user=True)
-def compare_csv(request, consultation_id):
-    consultation = _consultation(request, consultation_id)
-    comparison = compare_rounds(consultation)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    name = f"compare-rounds-{slugify(consultation.title)[:50]}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    response.write("\ufeff")  # so that Excel reads UTF-8
-    writer = csv_writer(response)
-    writer.writerow(RoundComparison.CSV_HEADER)
-    for row in comparison.csv_rows():
-        writer.writerow(row)
-    return response
+def index(request):
+    """The consultations whose reports the person may read."""
+    if not rules.can_see_reports(request.user):
+        raise Http404
+    consultations = rules.readable_consultations(request.user).order_by("title")
+    return render(request, "reports/index.html", {"consultations": consultations})
+
+
+@login_required
+def report(request, consultation_id):
+    consultation = consultation_for(request, consultation_id)
+    return render(
+        request,
+        "reports/report.html",
+        {
+            "consultation": consultation,
+            "report": report_for(request, consultation),
+            "threshold": suppression.threshold(),
+            "can_draft_outcome": is_officer(request.user),
+        },
+    )
+
+
+@login_required
+def theme(request, consultation_id, theme_key):
+    """Every tagged quote of one theme, filterable; tags confirmed or rejected here."""
+    consultation = consultation_for(request, consultation_id)
+    theme = get_object_or_404(
+        Theme.objects.select_related("codebook"),
+        codebook__consultation=consultation,
+        key=theme_key,
+    )
+    report = report_for(request, consultation, sentiment=True)
+    tags = tagged_answers(theme=theme, filters=report.filters, rounds=report.rounds)
+    people = tags.values("answer__response_id").distinct().count()
+    allowed = people >= suppression.threshold()
+    page = Paginator(tags if allowed else tags.none(), ANSWERS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    facts = facts_by_response([t.answer.response_id for t in page])
+    rows = [
+        {
+            "tag": tag,
+            "parts": highlighted(tag.answer.text, tag.evidence),
+            "facts": facts.get(tag.answer.response_id),
+            "sentiment": sentiment_of(
+                getattr(getattr(tag.answer, "analysis", None), "sentiment", None)
+            ),
+        }
+        for tag in page
+    ]
+    context = {
+        "consultation": consultation,
+        "theme": theme,
+        "report": report,
+        "people": people,
+        "allowed": allowed,
+        "rows": rows,
+        "page": page,
+        "sentiments": SENTIMENT_LABELS,
+        "threshold": suppression.threshold(),
+        "figures": next((t for t in report.themes if t.key == theme.key), None),
+    }
+    return render(request, "reports/theme.html", context)
+
+
+@login_required
+@require_POST
+def decide(request, consultation_id, assignment_id):
+    consultation = consultation_for(request, consultation_id)
+    assignment = get_object_or_404(
+        ThemeAssignment.objects.select_related("theme"),
+        pk=assignment_id,
+        consultation=consultation,
+    )
+    form = DecisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose confirm or reject.")
+    else:
+        decide_tag(
+            assignment=assignment,
+            user=request.user,
+            decision=form.cleaned_data["decision"],
+        )
+        messages.success(
+            request,
+            f"“{assignment.theme.name}” "
+            f"{assignment.get_decision_display().lower()} on this answer.",
+        )
+    url = reverse(
+        "reports:theme",
+        kwargs={"consultation_id": consultation.pk, "theme_key": assignment.theme.key},
+    )
+    query = request.POST.get("query", "")
+    return redirect(f"{url}?{query}" if query and "/" not in query else url)

@@ -289,6 +289,14 @@ AUDIENCES_CONTACT_RETENTION_DAYS = env.int(
 # in the worker each time the decisions change.
 ANALYSIS_ENCODER = env.bool("SB_ANALYSIS_ENCODER", default=False)
 
+# --- Reports ----------------------------------------------------------------
+# No figure about fewer people than this is shown ("fewer than 10").
+REPORT_DISCLOSURE_THRESHOLD = env.int("SB_REPORT_DISCLOSURE_THRESHOLD", default=10)
+# Stale figures are rebuilt in the request up to this many responses, else queued.
+REPORT_SYNC_REFRESH_LIMIT = env.int("SB_REPORT_SYNC_REFRESH_LIMIT", default=5000)
+# PDFs are made in the request up to this many responses, else by a task.
+REPORT_PDF_SYNC_LIMIT = env.int("SB_REPORT_PDF_SYNC_LIMIT", default=2000)
+
 # --- Celery -----------------------------------------------------------------
 # No broker configured means the embedded default: tasks run in process.
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="")

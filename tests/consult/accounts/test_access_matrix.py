@@ -260,6 +260,46 @@ OWN = [
     Case("tag_decisions:index_results", row(LOGIN, 403, 403, 403, 200, 200)),
     Case("codebook_changes:index", row(LOGIN, 403, 403, 403, 200, 200)),
     Case("codebook_changes:index_results", row(LOGIN, 403, 403, 403, 200, 200)),
+    # The themed report, its theme pages and downloads: the same rule.
+    Case("reports:index", row(LOGIN, 404, 404, 404, 200, 200)),
+    Case("reports:report", row(LOGIN, 404, 404, 404, 200, 200), args="led analysis"),
+    Case("reports:report", row(LOGIN, 404, 404, 404, 404, 200), args="other analysis"),
+    Case("reports:theme", row(LOGIN, 404, 404, 404, 200, 200), args="led report theme"),
+    Case(
+        "reports:theme", row(LOGIN, 404, 404, 404, 404, 200), args="other report theme"
+    ),
+    Case("reports:pdf", row(LOGIN, 404, 404, 404, 200, 200), args="led analysis"),
+    Case("reports:pdf", row(LOGIN, 404, 404, 404, 404, 200), args="other analysis"),
+    Case("reports:xlsx", row(LOGIN, 404, 404, 404, 200, 200), args="led analysis"),
+    Case("reports:xlsx", row(LOGIN, 404, 404, 404, 404, 200), args="other analysis"),
+    # A large report's PDF, made by a task: its progress page and the file.
+    Case("reports:pdf_status", row(LOGIN, 404, 404, 404, 200, 200), args="led pdf"),
+    Case("reports:pdf_status", row(LOGIN, 404, 404, 404, 404, 200), args="other pdf"),
+    Case("reports:pdf_download", row(LOGIN, 404, 404, 404, 200, 200), args="led pdf"),
+    Case("reports:pdf_download", row(LOGIN, 404, 404, 404, 404, 200), args="other pdf"),
+    # Confirming or rejecting a tag from the report: a POST.
+    Case("reports:decide", row(LOGIN, 405, 405, 405, 405, 405), args="led report tag"),
+    Case(
+        "reports:decide",
+        row(LOGIN, 404, 404, 404, REDIRECT, REDIRECT),
+        args="led report tag",
+        method="post",
+    ),
+    Case(
+        "reports:decide",
+        row(LOGIN, 404, 404, 404, 404, REDIRECT),
+        args="other report tag",
+        method="post",
+    ),
+    # Drafting the outcome page from the report (cms): officers, by POST.
+    Case("cms_draft_outcome", row(LOGIN, 403, 403, 403, 405, 405), args="led analysis"),
+    # (Wagtail sends a lead back to the dashboard with a message.)
+    Case(
+        "cms_draft_outcome",
+        row(LOGIN, 403, 403, 403, REDIRECT, REDIRECT),
+        args="led analysis",
+        method="post",
+    ),
     # Analysis: officers; project leads only for the consultations they lead.
     Case("analysis_index", row(LOGIN, 403, 403, 403, 200, 200)),
     Case(
@@ -497,6 +537,7 @@ def _audiences_args(people, led) -> dict:
 def _analysis_args(led, other) -> dict:
     from consult.analysis.candidates import CandidateTheme
     from consult.analysis.models import ThemeAssignment
+    from consult.reports.models import PdfExport
     from tests.consult.analysis.factories import add_answers, codebook_for
 
     args = {}
@@ -514,6 +555,20 @@ def _analysis_args(led, other) -> dict:
             f"{key} theme": {"consultation_id": consultation.pk, "theme_id": theme.pk},
             f"{key} codebook csv": {"consultation_id": consultation.pk, "fmt": "csv"},
             f"{key} tag": {"assignment_id": tag.pk},
+            f"{key} pdf": {
+                "consultation_id": consultation.pk,
+                "export_id": PdfExport.objects.create(
+                    consultation=consultation, status="done", content=b"%PDF-1.7"
+                ).pk,
+            },
+            f"{key} report theme": {
+                "consultation_id": consultation.pk,
+                "theme_key": theme.key,
+            },
+            f"{key} report tag": {
+                "consultation_id": consultation.pk,
+                "assignment_id": tag.pk,
+            },
             f"{key} candidate": {
                 "consultation_id": consultation.pk,
                 "candidate_id": CandidateTheme.objects.create(
