@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -6,4 +6,7 @@ app_name = "reports"
 urlpatterns = [
     path("<uuid:consultation_id>/compare/", views.compare, name="compare"),
     path("<uuid:consultation_id>/compare.csv", views.compare_csv, name="compare_csv"),
+    path(
+        "<uuid:consultation_id>/equalities/", include("consult.reports.equalities.urls")
+    ),
 ]

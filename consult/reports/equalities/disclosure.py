@@ -61,12 +61,15 @@ class Sums:
     """Entries and the sums that tie them: ``(parts, total)`` index tuples.
 
     ``public`` entries are known anyway (the number of responses, say) and are
-    never hidden, whatever their size.
+    never hidden, whatever their size. ``exempt`` entries are about no group
+    (people who did not answer) so they are not hidden for being small, only
+    when hiding them protects another figure.
     """
 
     values: list[int]
     sums: list[tuple[tuple[int, ...], int]]
     public: set[int] = field(default_factory=set)
+    exempt: set[int] = field(default_factory=set)
 
 
 def protect(table: Sums, *, limit: int | None = None) -> list[Figure]:
@@ -75,10 +78,14 @@ def protect(table: Sums, *, limit: int | None = None) -> list[Figure]:
     limit = threshold() if limit is None else limit
     values = table.values
     hidden = {
-        i: SMALL for i, v in enumerate(values) if v < limit and i not in table.public
+        i: SMALL
+        for i, v in enumerate(values)
+        if v < limit and i not in table.public | table.exempt
     }
     while True:
-        extra = _lone_hidden(table, hidden) or _pinned_neighbour(table, hidden, limit)
+        extra = _lone_hidden(table, hidden)
+        if extra is None:
+            extra = _pinned_neighbour(table, hidden, limit)
         if extra is None:
             break
         hidden[extra] = SMALL if values[extra] < limit else WITHHELD

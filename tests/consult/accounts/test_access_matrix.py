@@ -219,6 +219,19 @@ OWN = [
         row(LOGIN, 404, 404, 404, 404, 200),
         args="other analysis",
     ),
+    Case(
+        "reports:equalities:evidence",
+        row(LOGIN, 404, 404, 404, 200, 200),
+        args="led analysis",
+    ),
+    Case(
+        "reports:equalities:evidence",
+        row(LOGIN, 404, 404, 404, 404, 200),
+        args="other analysis",
+    ),
+    # Population profiles (admin): officers only.
+    Case("equality_population", row(LOGIN, 403, 403, 403, REDIRECT, 200)),
+    Case("equality_population_import", row(LOGIN, 403, 403, 403, REDIRECT, 200)),
     # Analysis: officers; project leads only for the consultations they lead.
     Case("analysis_index", row(LOGIN, 403, 403, 403, 200, 200)),
     Case(
