@@ -20,7 +20,6 @@ programme's range is the range of whole numbers.
 """
 
 from dataclasses import dataclass, field
-from math import ceil, floor
 
 import numpy as np
 from django.conf import settings
@@ -82,15 +81,16 @@ def protect(table: Sums, *, limit: int | None = None) -> list[Figure]:
         for i, v in enumerate(values)
         if v < limit and i not in table.public | table.exempt
     }
+    still_pinned = False
     while True:
         extra = _lone_hidden(table, hidden)
         if extra is None:
-            extra = _pinned_neighbour(table, hidden, limit)
+            extra, still_pinned = _pinned_neighbour(table, hidden, limit)
         if extra is None:
             break
         hidden[extra] = SMALL if values[extra] < limit else WITHHELD
     figures = [Figure(v, hidden.get(i, ""), limit) for i, v in enumerate(values)]
-    if recoverable(table, figures):
+    if still_pinned:
         # Everything is hidden and the labels' bounds still give a figure
         # away (a table barely above the threshold): hide all, saying nothing.
         figures = [
@@ -128,40 +128,47 @@ def recoverable(table: Sums, figures: list[Figure]) -> dict[int, int]:
     a_eq = np.array(rows) if rows else None
     b_eq = np.array(rhs) if rows else None
     reference = np.array([figures[i].value for i in hidden], dtype=float)
-    unresolved = set(range(len(hidden)))
-    # Cheap first: vertices in random directions. A hidden entry that differs
-    # there from its true value can take two values, so it is safe.
-    rng = np.random.default_rng(0)
-    for _ in range(4):
-        result = linprog(
-            rng.normal(size=len(hidden)),
-            A_eq=a_eq,
-            b_eq=b_eq,
-            bounds=bounds,
-            method="highs",
-        )
-        if result.success:
-            unresolved -= {
-                k for k in unresolved if abs(result.x[k] - reference[k]) > 0.5
-            }
-        if not unresolved:
-            return {}
+    n = len(hidden)
+
+    def solve(cost):
+        """The optimal vertex; None when unbounded (the entry is then free)."""
+        result = linprog(cost, A_eq=a_eq, b_eq=b_eq, bounds=bounds, method="highs")
+        if result.status == 3:
+            return None
+        if not result.success:  # cannot happen: the true table is feasible
+            raise RuntimeError(f"disclosure audit failed: {result.message}")
+        return result.x
+
+    # Cheap first: push all the undecided entries up together, then down. An
+    # entry that moves off its true value can take two values, so it is safe.
+    unresolved = set(range(n))
+    progress = True
+    while unresolved and progress:
+        progress = False
+        for sign in (-1, 1):
+            cost = np.zeros(n)
+            cost[list(unresolved)] = sign
+            x = solve(cost)
+            moved = (
+                set()
+                if x is None
+                else {k for k in unresolved if abs(x[k] - reference[k]) > 0.5}
+            )
+            unresolved -= moved
+            progress = progress or bool(moved)
     found = {}
     for k in sorted(unresolved):
-        low = _extreme(k, len(hidden), a_eq, b_eq, bounds, sign=1)
-        high = _extreme(k, len(hidden), a_eq, b_eq, bounds, sign=-1)
-        if floor(high + 1e-6) - ceil(low - 1e-6) < 1:
-            found[hidden[k]] = round(low)
+        cost = np.zeros(n)
+        cost[k] = -1
+        x = solve(cost)
+        if x is None or x[k] > reference[k] + 0.5:
+            continue
+        cost[k] = 1
+        x = solve(cost)
+        if x is not None and x[k] < reference[k] - 0.5:
+            continue
+        found[hidden[k]] = int(reference[k])
     return found
-
-
-def _extreme(k, n, a_eq, b_eq, bounds, *, sign):
-    cost = np.zeros(n)
-    cost[k] = sign
-    result = linprog(cost, A_eq=a_eq, b_eq=b_eq, bounds=bounds, method="highs")
-    if not result.success:  # unbounded: certainly not pinned
-        return float("inf") * -sign
-    return sign * result.fun
 
 
 def _hideable(table, hidden, entries):
@@ -174,26 +181,35 @@ def _smallest(table, entries):
 
 
 def _lone_hidden(table: Sums, hidden) -> int | None:
-    """A sum with exactly one hidden entry gives it away: hide its smallest
-    visible part (a total only when no part is left)."""
-    for parts, total in table.sums:
-        line = (*parts, total)
-        if sum(e in hidden for e in line) == 1:
-            pick = _smallest(table, _hideable(table, hidden, parts))
-            if pick is None and total not in hidden:
-                pick = total if total not in table.public else None
-            if pick is not None:
-                return pick
+    """A sum with exactly one hidden entry gives it away: hide another of its
+    parts (a total only when no part is left). Prefer a part that also sits in
+    another such sum, closing both at once, then the smallest."""
+    lone = [
+        (*parts, total)
+        for parts, total in table.sums
+        if sum(e in hidden for e in (*parts, total)) == 1
+    ]
+    for line in lone:
+        parts, total = line[:-1], line[-1]
+        candidates = _hideable(table, hidden, parts)
+        if candidates:
+            return min(
+                candidates,
+                key=lambda e: (-sum(e in other for other in lone), table.values[e], e),
+            )
+        if total not in hidden and total not in table.public:
+            return total
     return None
 
 
-def _pinned_neighbour(table: Sums, hidden, limit) -> int | None:
+def _pinned_neighbour(table: Sums, hidden, limit) -> tuple[int | None, bool]:
     """Run the audit; for the first recoverable entry, the figure to hide next:
-    the smallest visible one in a sum with it, else the smallest anywhere."""
+    the smallest visible one in a sum with it, else the smallest anywhere.
+    Also whether anything is recoverable (with nothing left to hide)."""
     figures = [Figure(v, hidden.get(i, ""), limit) for i, v in enumerate(table.values)]
     pinned = recoverable(table, figures)
     if not pinned:
-        return None
+        return None, False
     entry = min(pinned)
     near = [
         e
@@ -204,7 +220,7 @@ def _pinned_neighbour(table: Sums, hidden, limit) -> int | None:
     pick = _smallest(table, _hideable(table, hidden, near))
     if pick is None:
         pick = _smallest(table, _hideable(table, hidden, range(len(table.values))))
-    return pick
+    return pick, True
 
 
 # --- Tables as the pages show them -------------------------------------------

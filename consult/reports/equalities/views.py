@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 
 from . import rules
+from .differences import cached_group_differences
 from .population import current_profile
 from .profile import margin, respondent_profile
 from .reach import advice_for, reach
@@ -37,5 +38,6 @@ def evidence(request, consultation_id):
             "is_open": is_open,
             "reach": reach(consultation) if is_open else None,
             "gaps": gaps,
+            "differences": cached_group_differences(consultation),
         },
     )
