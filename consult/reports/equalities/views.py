@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 
 from . import rules
 from .differences import cached_group_differences
+from .impacts import equality_impacts
 from .population import current_profile
 from .profile import margin, respondent_profile
 from .reach import advice_for, reach
@@ -39,5 +40,6 @@ def evidence(request, consultation_id):
             "reach": reach(consultation) if is_open else None,
             "gaps": gaps,
             "differences": cached_group_differences(consultation),
+            "impacts": equality_impacts(consultation),
         },
     )
