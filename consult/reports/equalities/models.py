@@ -78,3 +78,89 @@ class PopulationFigure(models.Model):
 
     def __str__(self):
         return f"{self.get_field_display()}: {self.category} ({self.count})"
+
+
+class Assessment(models.Model):
+    """A consultation's equality impact assessment. Its content lives in its
+    versions: every save is a new version, none is ever changed."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    consultation = models.OneToOneField(
+        "surveys.Consultation",
+        on_delete=models.CASCADE,
+        related_name="equality_assessment",
+        verbose_name=_("consultation"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("equality impact assessment")
+        verbose_name_plural = _("equality impact assessments")
+
+    def __str__(self):
+        return f"Equality impact assessment: {self.consultation}"
+
+    @property
+    def latest(self):
+        return self.versions.order_by("-number").first()
+
+
+class AssessmentVersion(models.Model):
+    """One saved state of an assessment: who saved it, when, and all of it."""
+
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="versions"
+    )
+    number = models.PositiveIntegerField(_("version"))
+    # {"proposal": str, "staff": {key: {evidence, impact, mitigation}},
+    #  "service_users": {...}}; see assessment.py.
+    content = models.JSONField(default=dict)
+    note = models.CharField(_("what changed"), max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("saved by"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["assessment", "-number"]
+        verbose_name = _("assessment version")
+        verbose_name_plural = _("assessment versions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment", "number"], name="one_assessment_version_number"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.assessment}, version {self.number}"
+
+
+class Submission(models.Model):
+    """An assessment version put before decision-makers, at a meeting."""
+
+    version = models.ForeignKey(
+        AssessmentVersion, on_delete=models.PROTECT, related_name="submissions"
+    )
+    meeting = models.CharField(_("meeting"), max_length=200)
+    meeting_date = models.DateField(_("date of the meeting"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-meeting_date", "-created_at"]
+        verbose_name = _("submission to decision-makers")
+        verbose_name_plural = _("submissions to decision-makers")
+
+    def __str__(self):
+        return f"{self.version} to {self.meeting} on {self.meeting_date}"
