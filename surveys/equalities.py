@@ -100,12 +100,28 @@ QUESTIONS = {
 }
 
 
+UNDER_16 = "Under 16"
+# Not asked of children: the ONS asks these of people aged 16 or over only.
+SIXTEEN_OR_OVER = ("gender_identity", "sexual_orientation")
+
+
 class EqualitiesForm(forms.Form):
-    """Every question optional, every question with "Prefer not to say"."""
+    """Every question optional, every question with "Prefer not to say".
+
+    Respondents under 16 (by the age question, as sent or as already given)
+    are not asked about gender identity or sexual orientation: the questions
+    are left out, and any answer sent to them is dropped, never stored. In the
+    browser, choosing "Under 16" hides them at once (equalities.mjs)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        given = (self.data or {}).get("age_band") or (self.initial or {}).get(
+            "age_band"
+        )
+        under_16 = given == UNDER_16
         for name, (label, options) in QUESTIONS.items():
+            if under_16 and name in SIXTEEN_OR_OVER:
+                continue
             self.fields[name] = forms.ChoiceField(
                 label=label,
                 required=False,
@@ -115,6 +131,8 @@ class EqualitiesForm(forms.Form):
                     "invalid_choice": f"Select one of the options for “{label}”"
                 },
             )
+            # The template marks these, so the page can hide them for under-16s.
+            self.fields[name].sixteen_or_over = name in SIXTEEN_OR_OVER
 
 
 def response_link(response_id) -> str:

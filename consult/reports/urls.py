@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import compare_views, export_views, views
 
@@ -23,4 +23,5 @@ urlpatterns = [
     path(f"{c}report.xlsx", export_views.report_xlsx, name="xlsx"),
     path(f"{c}compare/", compare_views.compare, name="compare"),
     path(f"{c}compare.csv", compare_views.compare_csv, name="compare_csv"),
+    path(f"{c}equalities/", include("consult.reports.equalities.urls")),
 ]

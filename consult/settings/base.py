@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "consult.audiences",
     "consult.analysis",
     "consult.reports",
+    "consult.reports.equalities",
     "surveys",
     "cms",
 ]

@@ -300,6 +300,57 @@ OWN = [
         args="led analysis",
         method="post",
     ),
+    Case(
+        "reports:equalities:evidence",
+        row(LOGIN, 404, 404, 404, 200, 200),
+        args="led analysis",
+    ),
+    Case(
+        "reports:equalities:evidence",
+        row(LOGIN, 404, 404, 404, 404, 200),
+        args="other analysis",
+    ),
+    # The equality impact assessment: read like reports; officers change it.
+    Case(
+        "reports:equalities:assessment",
+        row(LOGIN, 404, 404, 404, 200, 200),
+        args="led analysis",
+    ),
+    Case(
+        "reports:equalities:assessment",
+        row(LOGIN, 404, 404, 404, 404, 200),
+        args="other analysis",
+    ),
+    Case(
+        "reports:equalities:assessment_edit",
+        row(LOGIN, 404, 404, 404, 403, 200),
+        args="led analysis",
+    ),
+    Case(
+        "reports:equalities:assessment_submit",
+        row(LOGIN, 404, 404, 404, 403, 200),
+        args="led analysis",
+    ),
+    Case(
+        "reports:equalities:assessment_versions",
+        row(LOGIN, 404, 404, 404, 200, 200),
+        args="led analysis",
+    ),
+    Case(
+        "reports:equalities:assessment_version",
+        row(LOGIN, 404, 404, 404, 200, 200),
+        args="led assessment",
+    ),
+    Case(
+        "reports:equalities:assessment_export",
+        row(LOGIN, 404, 404, 404, 200, 200),
+        args="led assessment pdf",
+    ),
+    # Public only once submitted and the outcome is published: not yet here.
+    Case("reports:equalities:assessment_published", row(404), args="led assessment"),
+    # Population profiles (admin): officers only.
+    Case("equality_population", row(LOGIN, 403, 403, 403, REDIRECT, 200)),
+    Case("equality_population_import", row(LOGIN, 403, 403, 403, REDIRECT, 200)),
     # Analysis: officers; project leads only for the consultations they lead.
     Case("analysis_index", row(LOGIN, 403, 403, 403, 200, 200)),
     Case(
@@ -464,7 +515,11 @@ def world(site_root):
         site_root, title="Other consultation", consultation=other
     )
 
-    args = {**_audiences_args(people, led), **_analysis_args(led, other)}
+    args = {
+        **_audiences_args(people, led),
+        **_analysis_args(led, other),
+        **_equalities_args(led, people["officer"]),
+    }
     resume_token, resume_hash = new_token()
     Draft.objects.create(round=public, resume_token_hash=resume_hash)
     manage_token, manage_hash = new_token()
@@ -577,6 +632,14 @@ def _analysis_args(led, other) -> dict:
             },
         }
     return args
+
+
+def _equalities_args(led, officer) -> dict:
+    from consult.reports.equalities.assessment import blank_content, save_version
+
+    version = save_version(consultation=led, content=blank_content(), user=officer)
+    one = {"consultation_id": led.pk, "number": version.number}
+    return {"led assessment": one, "led assessment pdf": one | {"fmt": "pdf"}}
 
 
 def _answer(response) -> str | int:
