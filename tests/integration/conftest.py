@@ -50,13 +50,14 @@ class Workers:
             start_new_session=True,
         )
         self.processes.append(worker)
-        deadline = time.monotonic() + 30
+        # Generous: a busy 2-core machine takes a while to load Django and NLTK.
+        deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             if self.app.control.ping(timeout=0.5):
                 return worker
             if worker.poll() is not None:
                 pytest.fail("the Celery worker exited at start-up")
-        pytest.fail("the Celery worker did not answer within 30 s")
+        pytest.fail("the Celery worker did not answer within 120 s")
 
     def kill(self, worker: subprocess.Popen) -> None:
         """SIGKILL the worker and its pool processes: nothing is acknowledged."""
