@@ -11,7 +11,7 @@
 Registered in ``wagtail_hooks.py``.
 """
 
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
@@ -84,8 +84,6 @@ class SurveyIndexView(IndexView):
         return buttons
 
     def copy_with_questions_url(self, instance):
-        from django.urls import reverse
-
         return reverse(
             "wagtailsnippets_surveys_survey:copy_with_questions", args=[instance.pk]
         )

@@ -4,11 +4,9 @@ read-only listing for superusers (who alone manage roles)."""
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import DateColumn, UserColumn
-from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permissions import register_permission_policy
 
-from .history import ViewOnlyPolicy
 from .models import RoleChange
+from .read_only_admin import ReadOnlyViewSet
 
 
 class RoleChangeFilterSet(WagtailFilterSet):
@@ -17,16 +15,13 @@ class RoleChangeFilterSet(WagtailFilterSet):
         fields = ["action", "role"]
 
 
-class RoleChangeViewSet(ModelViewSet):
+class RoleChangeViewSet(ReadOnlyViewSet):
     model = RoleChange
     name = "role_changes"
     icon = "history"
     menu_label = _("Role changes")
     add_to_settings_menu = True
     menu_order = 610  # after Users (600) and Groups
-    copy_view_enabled = False
-    add_to_reference_index = False
-    exclude_form_fields = []  # never shown: history is not edited
     list_display = [
         DateColumn("changed_at", label=_("When"), sort_key="changed_at"),
         "user_email",
@@ -38,8 +33,5 @@ class RoleChangeViewSet(ModelViewSet):
     search_fields = ["user_email", "role"]
     ordering = ["-changed_at"]
 
-
-register_permission_policy(
-    RoleChange,
-    ViewOnlyPolicy(RoleChange, can_view=lambda user: user.is_superuser),
-)
+    def can_view(self, user) -> bool:
+        return user.is_superuser

@@ -12,16 +12,14 @@ taken from the request by ``HistoryRequestMiddleware``). Two refinements:
   a cascade is no decision, and a delete receiver would make every cascade
   load and delete those rows one by one.
 
-``ViewOnlyPolicy`` lets the admin list history without anyone editing it.
+The admin lists history read-only (``read_only_admin.py``).
 """
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import models
 from django.db.models.signals import post_delete, pre_delete
 from modelcluster.fields import ParentalKey
 from simple_history.models import HistoricalRecords
-from wagtail.permission_policies.base import BasePermissionPolicy
 
 
 class ChangeHistory(HistoricalRecords):
@@ -66,19 +64,3 @@ class DecisionHistory(ChangeHistory):
         if sender is self.cls:
             post_delete.disconnect(self.post_delete, sender=sender)
             pre_delete.disconnect(self.pre_delete, sender=sender)
-
-
-class ViewOnlyPolicy(BasePermissionPolicy):
-    """Permission to list (``view``) for whom ``can_view(user)`` allows; no
-    one may add, change or delete history through the admin."""
-
-    def __init__(self, model, *, can_view):
-        super().__init__(model)
-        self.can_view = can_view
-
-    def user_has_permission(self, user, action):
-        return action == "view" and bool(self.can_view(user))
-
-    def users_with_any_permission(self, actions):
-        # Asked only by workflows and notifications, which history has none of.
-        return get_user_model().objects.none()

@@ -20,14 +20,12 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn, UserColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSet
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import ListingButton
-from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from consult.accounts.admin_menus import menu_item_shown_if
-from consult.accounts.history import ViewOnlyPolicy
+from consult.accounts.read_only_admin import ReadOnlyViewSet
 
 from . import rules
 from .models import Codebook, Theme, ThemeAssignment
@@ -130,6 +128,13 @@ class HistoryIndexView(IndexView):
         )
 
 
+class HistoryViewSet(ReadOnlyViewSet):
+    """Officers, and leads (on the consultations they lead, see the view)."""
+
+    def can_view(self, user) -> bool:
+        return rules.can_see_analysis_menu(user)
+
+
 class TagDecisionIndexView(HistoryIndexView):
     related = ("theme", "consultation")
 
@@ -146,7 +151,7 @@ def _theme_name(row) -> str:
     return row.theme.name if row.theme else _("(a theme since removed)")
 
 
-class TagDecisionViewSet(ModelViewSet):
+class TagDecisionViewSet(HistoryViewSet):
     """Every confirm or reject of a tag: who, what, when."""
 
     model = TagDecision
@@ -154,9 +159,6 @@ class TagDecisionViewSet(ModelViewSet):
     icon = "history"
     menu_label = _("Tag decisions")
     index_view_class = TagDecisionIndexView
-    copy_view_enabled = False
-    add_to_reference_index = False
-    exclude_form_fields = []  # never shown: history is not edited
     list_display = [
         DateColumn("history_date", label=_("When"), sort_key="history_date"),
         UserColumn("history_user", label=_("Who"), blank_display_name=_("System")),
@@ -183,7 +185,7 @@ class ThemeChangeFilterSet(WagtailFilterSet):
         fields = ["history_type", "codebook"]
 
 
-class ThemeChangeViewSet(ModelViewSet):
+class ThemeChangeViewSet(HistoryViewSet):
     """Every change to a codebook's themes: who, what, when."""
 
     model = ThemeChange
@@ -191,9 +193,6 @@ class ThemeChangeViewSet(ModelViewSet):
     icon = "history"
     menu_label = _("Codebook changes")
     index_view_class = ThemeChangeIndexView
-    copy_view_enabled = False
-    add_to_reference_index = False
-    exclude_form_fields = []  # never shown: history is not edited
     list_display = [
         DateColumn("history_date", label=_("When"), sort_key="history_date"),
         UserColumn("history_user", label=_("Who"), blank_display_name=_("System")),
@@ -205,12 +204,6 @@ class ThemeChangeViewSet(ModelViewSet):
     filterset_class = ThemeChangeFilterSet
     search_fields = ["name", "key"]
     ordering = ["-history_date"]
-
-
-for _history in (TagDecision, ThemeChange):
-    register_permission_policy(
-        _history, ViewOnlyPolicy(_history, can_view=rules.can_see_analysis_menu)
-    )
 
 
 class AnalysisGroup(SnippetViewSetGroup):

@@ -16,12 +16,10 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSet
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton
-from wagtail.permissions import register_permission_policy
 
 from consult.accounts.admin_menus import menu_item_shown_if
-from consult.accounts.history import ViewOnlyPolicy
+from consult.accounts.read_only_admin import ReadOnlyViewSet
 from consult.accounts.rules import is_officer
 from surveys.admin_viewsets import CONSULTATIONS_MENU
 
@@ -72,7 +70,7 @@ class NominationIndexView(IndexView):
         ]
 
 
-class NominationViewSet(ModelViewSet):
+class NominationViewSet(ReadOnlyViewSet):
     """Officers list nominations here; nominating stays on the public site."""
 
     model = Nomination
@@ -82,9 +80,6 @@ class NominationViewSet(ModelViewSet):
     menu_hook = CONSULTATIONS_MENU
     menu_order = 4
     index_view_class = NominationIndexView
-    copy_view_enabled = False
-    add_to_reference_index = False
-    exclude_form_fields = []  # never shown: nobody may add or edit here
     list_display = [
         "__str__",
         TitleColumn(
@@ -101,5 +96,5 @@ class NominationViewSet(ModelViewSet):
     search_fields = ["name", "email", "consultation__title"]
     ordering = ["-created_at"]
 
-
-register_permission_policy(Nomination, ViewOnlyPolicy(Nomination, can_view=is_officer))
+    def can_view(self, user) -> bool:
+        return is_officer(user)
