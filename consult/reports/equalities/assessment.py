@@ -54,9 +54,12 @@ def blank_content() -> dict:
     }
 
 
-def evidence_texts(*, profiles, differences, impacts) -> dict[str, str]:
+def evidence_texts(
+    *, profiles, differences, impacts, illustrative=False
+) -> dict[str, str]:
     """Per characteristic, what the equality evidence says, in sentences that
-    use only published (protected) figures."""
+    use only published (protected) figures. Compared with an illustrative
+    population, each text says so."""
     by_field = {p.field: p for p in profiles}
     impact_counts = {i.key: i for i in impacts}
     texts = {}
@@ -68,6 +71,12 @@ def evidence_texts(*, profiles, differences, impacts) -> dict[str, str]:
             lines.append(
                 f"Respondents who answered: {profile.answered} of {profile.total}."
                 + (f" Under-represented: {'; '.join(under)}." if under else "")
+                + (
+                    " (Compared with an illustrative population profile, not the "
+                    "area's figures.)"
+                    if illustrative
+                    else ""
+                )
             )
         lines += [c.sentence() for c in differences.significant if c.field == field]
         for code in codes:

@@ -71,11 +71,13 @@ def assessment_edit(request, consultation_id):
     if latest:
         content = latest.content
     else:
+        population = current_profile()
         content = prefilled_content(
             evidence_texts(
-                profiles=respondent_profile(consultation, current_profile()),
+                profiles=respondent_profile(consultation, population),
                 differences=cached_group_differences(consultation),
                 impacts=equality_impacts(consultation),
+                illustrative=bool(population and population.is_illustrative),
             )
         )
     form = AssessmentForm(

@@ -156,3 +156,14 @@ def test_leads_read_officers_edit_others_see_nothing(client, consultation, offic
     client.force_login(person("other@example.org", Role.PROJECT_LEAD))
     assert client.get(url("assessment", consultation)).status_code == 404
     assert not Submission.objects.exists()
+
+
+def test_evidence_from_an_illustrative_population_says_so(client, officer):
+    from consult.reports.equalities.population import install_illustrative_profile
+
+    round_ = RoundFactory()
+    respond_many(round_, 30, monitoring={"disability": "No"})
+    install_illustrative_profile()
+    client.force_login(officer)
+    page = client.get(url("assessment_edit", round_.consultation)).content.decode()
+    assert "illustrative population profile, not the area" in page

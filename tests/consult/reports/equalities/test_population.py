@@ -194,3 +194,21 @@ def test_officers_import_a_profile_in_the_admin_and_others_cannot(client):
     profile = current_profile()
     assert profile.shares("sex") == {"Female": 10 / 19, "Male": 9 / 19}
     assert "Census" in client.get(reverse("equality_population")).content.decode()
+
+
+def test_the_page_never_lets_a_total_give_a_small_group_back(client):
+    consultation = _consultation_with_respondents()
+    population()
+    client.force_login(person("officer@example.org", Role.OFFICER))
+    page = client.get(
+        reverse("reports:equalities:evidence", args=[consultation.pk])
+    ).content.decode()
+    sex = page[page.index(">Sex</caption>") : page.index(">Gender identity</caption>")]
+    # 3 women, 70 men, 27 without an answer, 100 responses. Were 70 and 27
+    # both shown, 100 - 70 - 27 would give the 3 back: one is withheld.
+    assert "fewer than 10" in sex
+    assert not (
+        '<td class="govuk-table__cell govuk-table__cell--numeric">70' in sex
+        and ">27<" in sex.replace("\n", "")
+    )
+    assert "withheld" in sex
