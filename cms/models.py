@@ -168,6 +168,17 @@ class OutcomePage(Page):
     class Meta:
         verbose_name = _("outcome page")
 
+    def get_context(self, request, *args, **kwargs):
+        from consult.reports.equalities.assessment import latest_submission_for
+
+        context = super().get_context(request, *args, **kwargs)
+        consultation = self.get_parent().specific.consultation
+        # When the decision-makers saw the equality impact assessment, if they did.
+        context["eia_submission"] = (
+            latest_submission_for(consultation) if consultation else None
+        )
+        return context
+
 
 class Commitment(Orderable):
     """One thing the council did or will do in answer to what people said,

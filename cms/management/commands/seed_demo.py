@@ -23,6 +23,7 @@ STEPS = (
     "surveys.demo",
     "consult.audiences.demo_nominations",
     "surveys.demo_responses",
+    "consult.reports.equalities.demo",
     "consult.analysis.demo",
     "consult.audiences.demo_review",
 )
