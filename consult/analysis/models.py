@@ -375,3 +375,4 @@ class AnalysisChunk(models.Model):
 
 # Kept in its own module for size; imported here so Django finds the model.
 from .candidates import CandidateTheme  # noqa: E402, F401
+from .fitted import FittedModel  # noqa: E402, F401

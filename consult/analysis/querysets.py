@@ -1,6 +1,13 @@
 from django.db import models
 
 
+def standing_q() -> models.Q:
+    """Tags that count: suggested or confirmed, and not rejected."""
+    return ~models.Q(decision="rejected") & (
+        models.Q(suggested=True) | models.Q(decision="confirmed")
+    )
+
+
 class ThemeAssignmentQuerySet(models.QuerySet):
     def current(self):
         """Tags on answers that reports read: the latest version, not withdrawn."""
@@ -10,6 +17,4 @@ class ThemeAssignmentQuerySet(models.QuerySet):
 
     def standing(self):
         """Tags that count: suggested or confirmed, and not rejected."""
-        return self.exclude(decision="rejected").filter(
-            models.Q(suggested=True) | models.Q(decision="confirmed")
-        )
+        return self.filter(standing_q())

@@ -154,7 +154,8 @@ def analyse_chunk(*, chunk_id, stale_after: timedelta = CLAIM_LEASE) -> str:
     """
     from .services import analyse_answers, load_answers
 
-    if claim_chunk(chunk_id=chunk_id, stale_after=stale_after) is None:
+    token = claim_chunk(chunk_id=chunk_id, stale_after=stale_after)
+    if token is None:
         return "not-claimed"
     chunk = AnalysisChunk.objects.select_related("run").get(pk=chunk_id)
     run = chunk.run
@@ -168,6 +169,10 @@ def analyse_chunk(*, chunk_id, stale_after: timedelta = CLAIM_LEASE) -> str:
             locked = AnalysisChunk.objects.select_for_update().get(pk=chunk_id)
             if locked.status != AnalysisChunk.Status.CLAIMED:
                 return "already-done"
+            if locked.claim != token:
+                # Our claim went stale and another worker holds it now: its
+                # completion counts the chunk, not ours.
+                return "claim-lost"
             analyse_answers(answers=answers, codebook=codebook)
             locked.status = AnalysisChunk.Status.DONE
             locked.done = len(answers)

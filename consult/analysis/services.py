@@ -183,6 +183,12 @@ def apply_suggestions(*, consultation_id, suggestions: dict[int, list]) -> None:
     evidence, their decision untouched; a pending tag no longer suggested is
     removed, a decided one stays with ``suggested=False``. Idempotent.
     """
+    _write_suggestions(*_plan_suggestions(consultation_id, suggestions))
+
+
+def _plan_suggestions(consultation_id, suggestions: dict[int, list]):
+    """The rows to create, update and drop: read now, written by
+    ``_write_suggestions`` (an officer may decide a tag in between)."""
     existing = defaultdict(dict)
     for a in ThemeAssignment.objects.filter(answer__in=list(suggestions)):
         existing[a.answer_id][a.theme_id] = a
@@ -219,7 +225,14 @@ def apply_suggestions(*, consultation_id, suggestions: dict[int, list]) -> None:
             elif row.suggested:
                 row.suggested = False
                 update.append(row)
-    ThemeAssignment.objects.filter(pk__in=drop).delete()
+    return create, update, drop
+
+
+def _write_suggestions(create, update, drop) -> None:
+    # Only where still pending: a tag confirmed since it was read stays.
+    ThemeAssignment.objects.filter(
+        pk__in=drop, decision=ThemeAssignment.Decision.PENDING
+    ).delete()
     ThemeAssignment.objects.bulk_create(create, ignore_conflicts=True)
     ThemeAssignment.objects.bulk_update(
         update, ["suggested", "score", "evidence", "matched_signals", "source"]

@@ -12,10 +12,13 @@ from django.db.models.functions import RowNumber
 
 from .learning import scores
 from .models import Codebook, Theme, ThemeAssignment
+from .querysets import standing_q
 from .redaction import redact
 from .text import clean
 
 QUOTES_PER_THEME = 3
+# Sentences read per quote shown, so that repeats can be skipped.
+QUOTE_CANDIDATES = 5
 
 
 @dataclass
@@ -43,8 +46,8 @@ def theme_summaries(codebook: Codebook) -> list[ThemeSummary]:
     counts = {
         row["theme_id"]: row
         for row in tags.values("theme_id").annotate(
-            answers=Count("pk", filter=_standing()),
-            sentiment=Avg("answer__analysis__sentiment", filter=_standing()),
+            answers=Count("pk", filter=standing_q()),
+            sentiment=Avg("answer__analysis__sentiment", filter=standing_q()),
             confirmed=Count("pk", filter=Q(decision="confirmed")),
             rejected=Count("pk", filter=Q(decision="rejected")),
             pending=Count("pk", filter=Q(decision="pending", suggested=True)),
@@ -70,12 +73,9 @@ def theme_summaries(codebook: Codebook) -> list[ThemeSummary]:
     return out
 
 
-def _standing() -> Q:
-    return ~Q(decision="rejected") & (Q(suggested=True) | Q(decision="confirmed"))
-
-
 def top_quotes(codebook: Codebook) -> dict:
-    """The strongest standing evidence sentences per theme, redacted."""
+    """The strongest standing evidence sentences per theme, redacted, each once:
+    many answers share a sentence (a pasted campaign text, an amended answer)."""
     ranked = (
         ThemeAssignment.objects.current()
         .standing()
@@ -88,12 +88,15 @@ def top_quotes(codebook: Codebook) -> dict:
                 order_by=[F("score").desc(), F("created_at").asc()],
             )
         )
-        .filter(rank__lte=QUOTES_PER_THEME)
+        .filter(rank__lte=QUOTES_PER_THEME * QUOTE_CANDIDATES)
         .values_list("theme_id", "evidence")
     )
     quotes: dict = {}
     for theme_id, evidence in ranked:
-        quotes.setdefault(theme_id, []).append(redact(evidence))
+        kept = quotes.setdefault(theme_id, [])
+        quote = redact(evidence)
+        if len(kept) < QUOTES_PER_THEME and quote not in kept:
+            kept.append(quote)
     return quotes
 
 

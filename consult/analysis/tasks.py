@@ -101,3 +101,15 @@ def refresh_candidate_themes(consultation_id: str) -> int:
     except MissingResource as exc:
         log.error("candidate themes not refreshed", extra={"error": str(exc)})
         return 0
+
+
+@shared_task(name="analysis.fit_model")
+def fit_codebook_model(codebook_id: str) -> str:
+    """Fit and store the codebook's learner (``training.fit_model``). Idempotent."""
+    from .models import Codebook
+    from .training import fit_model
+
+    codebook = Codebook.objects.filter(pk=codebook_id).first()
+    if codebook is None:
+        return "gone"
+    return fit_model(codebook=codebook).status

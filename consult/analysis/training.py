@@ -2,21 +2,35 @@
 
 An answer someone has decided on at least one tag is an example; its label is
 the set of themes confirmed on it (rejected and undecided tags count as
-absent). The learner is fitted from the database state, so any worker on any
-host fits the same one; a process keeps the last fitted learner while that
-state is unchanged, only to save time.
+absent), with its question as a feature.
+
+Fit once, store, load: ``fit_model`` (the ``analysis.fit_model`` task, or
+``manage.py fit_theme_model``) fits the learner and stores it, versioned by a
+hash of the codebook and the decisions it learnt from. ``learner_for`` loads
+the stored learner of the current version; while that is being fitted it uses
+the newest stored one (or the codebook's rules, before any decision) and asks
+for a fit. No worker fits its own copy.
 """
 
+import hashlib
+import logging
+import pickle  # noqa: S403 -- only our own fit_model writes what is loaded
 import threading
 from collections import defaultdict
+from datetime import timedelta
 
 from django.conf import settings
 from django.db.models import Count, Max
 from django.utils import timezone
 
+from .fitted import FittedModel
 from .learning import ThemeLearner
 from .models import AnswerAnalysis, Codebook, ThemeAssignment
 from .text import AnalysedText
+
+log = logging.getLogger(__name__)
+# A fit that has not finished in this long is taken to have died.
+FIT_LEASE = timedelta(minutes=30)
 
 # The newest decisions are enough to learn from and keep a worker's memory flat.
 MAX_EXAMPLES = 3000
@@ -90,21 +104,107 @@ def _state(codebook: Codebook) -> tuple:
     )
 
 
+def model_version(codebook: Codebook) -> str:
+    """What a fitted learner depends on, as a hash: themes and decisions."""
+    return hashlib.sha256(repr(_state(codebook)).encode()).hexdigest()
+
+
 def learner_for(codebook: Codebook) -> ThemeLearner:
-    """The codebook's rules plus what its decisions teach (rules alone without)."""
+    """The stored learner of the codebook's current version (see the module
+    docstring). A process keeps the last one it loaded while the version holds."""
     state = _state(codebook)
+    version = model_version(codebook)
     with _lock:
         cached = _cache.get(codebook.pk)
-        if cached and cached[0] == state:
+        if cached and cached[0] == version:
             return cached[1]
-    learner = ThemeLearner(codebook.rules(), encoder=settings.ANALYSIS_ENCODER)
-    if state[4]:
-        found = _examples(codebook)
-        learner.fit([(a, t) for a, t, _ in found], [q for _, _, q in found])
+    if not state[4]:  # no decisions yet: the rules alone
+        learner = ThemeLearner(codebook.rules(), encoder=settings.ANALYSIS_ENCODER)
+    else:
+        learner = _load(codebook, version)
     with _lock:
         _cache.clear()  # one codebook's learner per process at a time
-        _cache[codebook.pk] = (state, learner)
+        _cache[codebook.pk] = (version, learner)
     return learner
+
+
+def _load(codebook: Codebook, version: str) -> ThemeLearner:
+    stored = FittedModel.objects.filter(
+        codebook=codebook, version=version, status=FittedModel.Status.READY
+    ).first()
+    if stored is None:
+        if not FittedModel.objects.filter(codebook=codebook, version=version).exists():
+            from .tasks import fit_codebook_model
+
+            # Runs here with an eager broker (tests, development), else on a worker.
+            fit_codebook_model.delay(str(codebook.pk))
+        stored = (
+            FittedModel.objects.filter(
+                codebook=codebook, status=FittedModel.Status.READY
+            )
+            .order_by("-finished_at")
+            .first()
+        )
+    if stored is None:
+        return ThemeLearner(codebook.rules(), encoder=settings.ANALYSIS_ENCODER)
+    learner = pickle.loads(bytes(stored.learner))  # noqa: S301 -- see the import
+    if stored.version != version:
+        learner.rules = codebook.rules()  # the newest themes, until refitted
+    return learner
+
+
+def fit_model(*, codebook: Codebook, progress=None) -> FittedModel:
+    """Fit the learner on the codebook's decisions and store it under its version.
+
+    Idempotent: a version already stored is returned as it is, and a fit
+    another worker is running (claimed less than ``FIT_LEASE`` ago) is left to
+    it. Older versions are deleted once the new one is stored. ``progress``,
+    if given, is called with a line of text at each step.
+    """
+    say = progress or (lambda _text: None)
+    version = model_version(codebook)
+    row, created = FittedModel.objects.get_or_create(codebook=codebook, version=version)
+    if not created:
+        if row.status == FittedModel.Status.READY:
+            return row
+        claimed = FittedModel.objects.filter(pk=row.pk).exclude(
+            status=FittedModel.Status.FITTING,
+            started_at__gt=timezone.now() - FIT_LEASE,
+        )
+        if not claimed.update(
+            status=FittedModel.Status.FITTING, started_at=timezone.now()
+        ):
+            return row
+    _step(row, say, "Reading the decisions")
+    try:
+        found = _examples(codebook)
+        _step(row, say, f"Fitting on {len(found):,} decided answers")
+        learner = ThemeLearner(codebook.rules(), encoder=settings.ANALYSIS_ENCODER)
+        learner.fit([(a, t) for a, t, _ in found], [q for _, _, q in found])
+        blob = pickle.dumps(learner, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception as exc:
+        FittedModel.objects.filter(pk=row.pk).update(
+            status=FittedModel.Status.FAILED, error=str(exc)[:2000]
+        )
+        raise
+    FittedModel.objects.filter(pk=row.pk).update(
+        status=FittedModel.Status.READY,
+        learner=blob,
+        size=len(blob),
+        examples=len(found),
+        progress=f"Fitted on {len(found):,} decided answers",
+        finished_at=timezone.now(),
+    )
+    FittedModel.objects.filter(codebook=codebook).exclude(pk=row.pk).delete()
+    say(f"Stored: {len(blob) / 1e6:.1f} MB, version {version[:12]}")
+    log.info("theme model fitted", extra={"codebook": str(codebook.pk)})
+    row.refresh_from_db()
+    return row
+
+
+def _step(row: FittedModel, say, text: str) -> None:
+    FittedModel.objects.filter(pk=row.pk).update(progress=text)
+    say(text)
 
 
 def measure_learning(*, codebook: Codebook) -> dict:

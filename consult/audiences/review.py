@@ -9,12 +9,14 @@ machinery (``delivery.py``): hashed single-use links that expire at the close.
 """
 
 import logging
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
+from consult.analysis.key_points import KeyPoint, SentimentSplit, key_points_for
 from consult.analysis.models import Codebook, Theme, ThemeAssignment
 from surveys.models import Consultation, Question, Response, Round, Survey
 
@@ -39,10 +41,13 @@ class ReviewNotAllowed(Exception):
 
 @dataclass
 class DraftTheme:
-    """A theme of the main round's answers, with how many answers it tags."""
+    """A theme of the main round's answers, with how many answers it tags and
+    what people said about it, in their words (``key_points.py``)."""
 
     theme: Theme
     answers: int
+    points: list[KeyPoint] = field(default_factory=list)
+    sentiment: SentimentSplit = field(default_factory=SentimentSplit)
 
     @property
     def name(self) -> str:
@@ -72,22 +77,51 @@ def draft_themes(consultation: Consultation) -> list[DraftTheme]:
         for t in codebook.themes.all()
         if counts.get(t.pk)
     ]
+    for draft in themes:
+        found = key_points_for(
+            consultation=consultation, theme_key=draft.theme.key, round_=main
+        )
+        if found:
+            draft.points, draft.sentiment = found.points, found.sentiment
     return sorted(themes, key=lambda d: (-d.answers, d.theme.sort_order or 0))
 
 
 def summary_from(themes: list[DraftTheme]) -> str:
-    """A first "what we heard" for the officer to edit: one line per theme."""
+    """A first "what we heard" for the officer to edit: per theme, what people
+    said in their own words (never the codebook's definition), how many said
+    each point, and how their answers felt."""
     lines = [
-        "These are the main things people told us, most often mentioned first:",
-        "",
+        "These are the main things people told us, most often mentioned first.",
     ]
     for number, draft in enumerate(themes, start=1):
         said = "answer" if draft.answers == 1 else "answers"
-        line = f"{number}. {draft.name} ({draft.answers} {said})"
-        if draft.theme.description:
-            line += f": {draft.theme.description.strip()}"
-        lines.append(line)
+        mood = draft.sentiment
+        lines += [
+            "",
+            f"{number}. {draft.name} ({draft.answers} {said})",
+            f"   How they felt: {mood.positive} positive, {mood.neutral} neutral, "
+            f"{mood.negative} negative.",
+        ]
+        for point in draft.points:
+            people = "1 answer" if point.answers == 1 else f"{point.answers} answers"
+            lines.append(f'   - "{point.sentence}" ({point.phrase}: {people})')
     return "\n".join(lines)
+
+
+_NUMBERED = re.compile(r"^\s*\d+\.\s+(.*?)\s*(\(.*\))?\s*$")
+
+
+def points_in_summary(summary: str, name: str) -> list[str]:
+    """The points the officer kept under a theme in the (edited) summary, so
+    that each "Did we hear this right?" page shows what the e-mail shows."""
+    points, inside = [], False
+    for line in summary.splitlines():
+        numbered = _NUMBERED.match(line)
+        if numbered:
+            inside = numbered.group(1).strip() == name
+        elif inside and line.strip().startswith("-"):
+            points.append(line.strip().lstrip("-").strip())
+    return points
 
 
 def can_open_review(consultation: Consultation, when=None) -> bool:
@@ -133,7 +167,7 @@ def open_review_round(
             "The review period already has responses: its survey cannot change."
         )
     old_survey = round_.survey if round_ else None
-    survey = _review_survey(consultation, themes)
+    survey = _review_survey(consultation, themes, summary)
     if round_ is None:
         round_ = Round(consultation=consultation, kind=Round.Kind.REVIEW)
     round_.opens_at, round_.closes_at = opens_at, closes_at
@@ -158,7 +192,7 @@ def open_review_round(
     return round_
 
 
-def _review_survey(consultation, themes: list[DraftTheme]) -> Survey:
+def _review_survey(consultation, themes: list[DraftTheme], summary: str) -> Survey:
     survey = Survey.objects.create(
         title=f"{consultation.title}: did we hear you right?",
         introduction=(
@@ -170,8 +204,17 @@ def _review_survey(consultation, themes: list[DraftTheme]) -> Survey:
     )
     order = 0
     for draft in themes:
+        heard = points_in_summary(summary, draft.name) or [
+            f'"{p.sentence}"' for p in draft.points
+        ]
+        what_we_heard = "What we heard: " + " ".join(heard) if heard else ""
         for kind, label, options, hint in (
-            (Question.Kind.SINGLE_CHOICE, CHECK_LABEL, "\n".join(CHECK_OPTIONS), ""),
+            (
+                Question.Kind.SINGLE_CHOICE,
+                CHECK_LABEL,
+                "\n".join(CHECK_OPTIONS),
+                what_we_heard,
+            ),
             (
                 Question.Kind.LONG_TEXT,
                 CORRECTION_LABEL,
@@ -185,7 +228,7 @@ def _review_survey(consultation, themes: list[DraftTheme]) -> Survey:
                 section=draft.name[:120],
                 kind=kind,
                 label=label,
-                hint=(draft.theme.description or "")[:500] if not hint else hint,
+                hint=hint[:500],
                 options=options,
                 max_length=2000 if kind == Question.Kind.LONG_TEXT else None,
             )

@@ -20,9 +20,12 @@ class ReviewRoundForm(forms.Form):
     )
     summary = forms.CharField(
         label="What we heard",
-        widget=forms.Textarea(attrs={"rows": 14}),
+        widget=forms.Textarea(attrs={"rows": 24}),
         help_text="Shown on the consultation page and in the invitation e-mail. "
-        "Drafted from the themes: edit it into plain words.",
+        "Drafted from what people wrote: the sentences that say each theme's "
+        "key points best, with how many answers said it. Edit or remove any "
+        "point; the points (lines starting with -) left under each theme are "
+        'also shown on its "Did we hear this right?" page.',
         max_length=10000,
         error_messages={"required": "Enter what we heard"},
     )

@@ -79,3 +79,21 @@ def test_evidence_is_highlighted_and_redacted():
     assert "[phone]" in before
     assert evidence == "One number would help."
     assert after == ""
+
+
+def test_a_quote_shared_by_many_answers_is_shown_once(answered):
+    from consult.analysis.summaries import top_quotes
+
+    consultation, codebook, _ = answered
+    round_ = consultation.rounds.get()
+    same = "Two buses to the one site is too far for us."
+    answers = add_answers(
+        round_,
+        round_.survey.questions.get(),
+        [same, same, same, "The bus to one site takes an hour."],
+    )
+    analyse_answers(answers=load_answers(a.pk for a in answers), codebook=codebook)
+    site = codebook.themes.get(key="one-site")
+    quotes = top_quotes(codebook)[site.pk]
+    assert quotes.count(same) == 1
+    assert "The bus to one site takes an hour." in quotes

@@ -132,3 +132,21 @@ def test_codebook_import_keeps_tags_of_themes_with_the_same_key(answered, office
     assert tag.theme.name == "Mental health (CAMHS)"
     assert tag.decision == D.CONFIRMED
     assert set(codebook.themes.values_list("key", flat=True)) == {"camhs", "budget"}
+
+
+def test_a_tag_confirmed_between_the_read_and_the_delete_stays(answered, officer):
+    """apply_suggestions reads the tags, then drops the pending ones no longer
+    suggested: one an officer confirms in between must survive."""
+    from consult.analysis.services import _plan_suggestions, _write_suggestions
+
+    _, codebook, answers = answered
+    _run(codebook, answers)
+    door = _themes(answers[0])["front-door"]
+    # The machine no longer suggests anything for this answer...
+    plan = _plan_suggestions(codebook.consultation_id, {answers[0].pk: []})
+    assert door.pk in plan[2]
+    # ...while an officer confirms the tag before the delete runs.
+    decide(assignment=door, user=officer, decision=D.CONFIRMED)
+    _write_suggestions(*plan)
+    door.refresh_from_db()
+    assert door.decision == D.CONFIRMED

@@ -171,3 +171,14 @@ def test_a_quote_is_the_sentence_that_used_the_phrase(analysed):
     quotes = {q.answer: q.text for q in found[0].quotes}
     assert quotes["p1"] == "Parking is the problem, and the bus route too."
     assert list(quotes)[-1] == "p1"  # covered answers last
+
+
+def test_a_candidate_is_never_named_by_a_lone_common_noun():
+    lone = analyse_many(["My son waited.", "Our son is ill.", "Her son is happy."])
+    assert [c.label for c in discover_themes(lone, [], min_answers=3)] == []
+    phrased = analyse_many(
+        ["A long wait.", "The long wait again.", "Such a long wait."]
+    )
+    assert [c.label for c in discover_themes(phrased, [], min_answers=3)] == [
+        "long wait"
+    ]
