@@ -262,7 +262,12 @@ def _themes(report, figures, sliced) -> list[ThemeFigures]:
         count = sum(split.values())
         # Quotes of a theme few people raised could identify them.
         pool = quotes.get(key, []) if count >= suppression.threshold() else []
-        points = key_points_for(theme_key=key, quotes=pool)
+        points = key_points_for(
+            consultation=report.consultation,
+            theme_key=key,
+            quotes=pool,
+            state=None if report.filters.active else report.state,
+        )
         themes.append(
             ThemeFigures(
                 key=key,

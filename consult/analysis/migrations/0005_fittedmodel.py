@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("analysis", "0003_answeranalysis_text_hash_index"),
+        ("analysis", "0004_history_of_decisions"),
     ]
 
     operations = [
