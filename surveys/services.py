@@ -44,7 +44,9 @@ def record_outcome(*, consultation: Consultation, published: bool) -> None:
     consultation.save(update_fields=["outcome_published_at", "updated_at"])
 
 
-def start_draft(*, round_, admitted_by: str, respondent, answers: dict) -> Draft:
+def start_draft(
+    *, round_, admitted_by: str, respondent, answers: dict, variant: str = ""
+) -> Draft:
     """A new draft holding the first page's answers, as typed, valid or not.
 
     Made when a respondent first sends a page, not when they look at one, so
@@ -58,6 +60,7 @@ def start_draft(*, round_, admitted_by: str, respondent, answers: dict) -> Draft
         admitted_by=admitted_by,
         respondent=respondent if respondent.is_authenticated else None,
         answers=answers,
+        variant=variant,
     )
 
 
@@ -198,6 +201,7 @@ def start_change(*, response: Response) -> Draft | None:
         amends=response,
         respondent=response.respondent,
         admitted_by=response.admitted_by,
+        variant=response.variant,
     )
 
 
@@ -210,6 +214,7 @@ def _create_response(draft: Draft, cleaned: dict) -> Response:
         respondent=draft.respondent,
         admitted_by=draft.admitted_by,
         contact_email=draft.contact_email,
+        variant=draft.variant,
         consent_to_recontact=consent_given(
             survey=draft.round.survey,
             answers=cleaned,

@@ -14,6 +14,7 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import version_hooks  # noqa: F401  a survey's other versions
 from .admin_forms import SurveyAdminForm, SurveyChooserViewSet
 from .channels import ASSISTED_CHANNELS, Channel
 from .models import Draft, Round, Survey

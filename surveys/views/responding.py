@@ -14,6 +14,7 @@ from surveys.admission import admission_key
 from surveys.forms import ReceiptForm, SectionForm
 from surveys.rules import can_assist
 from surveys.sections import live_sections, shown_questions
+from surveys.versions import version_of, versions_of, worded
 
 from .common import (
     check_page,
@@ -44,6 +45,7 @@ def start(request, round_id):
     if request.method == "POST":  # the start page's old form, from a cached page
         return redirect("surveys:section", round_id=round_.pk, number=1)
     sections = live_sections(round_.survey)
+    version = chosen_version(request, round_, draft)
     return render(
         request,
         "surveys/start.html",
@@ -52,8 +54,18 @@ def start(request, round_id):
             "sections": sections,
             "draft": draft,
             "can_assist": can_assist(request.user),
+            "version": version,
+            "versions": versions_of(round_.survey),
         },
     )
+
+
+def chosen_version(request, round_, draft):
+    """The version being answered: the draft's, or the one chosen at the start."""
+    if draft is not None:
+        return version_of(round_.survey, draft.variant)
+    variant = request.POST.get("variant") or request.GET.get("variant", "")
+    return version_of(round_.survey, variant[:20])
 
 
 @require_http_methods(["GET", "POST"])
@@ -74,31 +86,37 @@ def section(request, round_id, number):
     if not 1 <= number <= len(sections):
         raise Http404("No such section")
     current = sections[number - 1]
-    questions = shown_questions(current, draft.answers if draft else {})
+    version = chosen_version(request, round_, draft)
+    questions = worded(
+        shown_questions(current, draft.answers if draft else {}), version
+    )
     if request.method == "GET":
         form = SectionForm(questions, initial=draft.answers if draft else {})
-        return _section_page(request, round_, current, sections, draft, form)
+        return _section_page(request, round_, current, sections, draft, form, version)
     form = SectionForm(questions, data=request.POST)
     if draft is not None:
         services.save_draft_answers(draft=draft, answers=form.raw_answers())
-        return _after_section(request, round_, current, sections, draft, form)
+        return _after_section(request, round_, current, sections, draft, form, version)
     # The first page sent: now there is something to keep.
     draft = services.start_draft(
         round_=round_,
         admitted_by=admission_key(request, round_),
         respondent=request.user,
         answers=form.raw_answers(),
+        variant=version.variant if version else "",
     )
     return browser_drafts.remember(
-        request, _after_section(request, round_, current, sections, draft, form), draft
+        request,
+        _after_section(request, round_, current, sections, draft, form, version),
+        draft,
     )
 
 
-def _after_section(request, round_, current, sections, draft, form):
+def _after_section(request, round_, current, sections, draft, form, version=None):
     if "save" in request.POST:  # kept as typed, even if not valid yet
         return redirect("surveys:save", round_id=round_.pk)
     if not form.is_valid():
-        return _section_page(request, round_, current, sections, draft, form)
+        return _section_page(request, round_, current, sections, draft, form, version)
     # Check your answers comes as the answer to the page before it, not after
     # a redirect: one request fewer for every respondent (docs/decisions/0006).
     # Posting that page again saves the same answers and shows the same check.
@@ -111,7 +129,7 @@ def _after_section(request, round_, current, sections, draft, form):
     return redirect("surveys:section", round_id=round_.pk, number=current.number + 1)
 
 
-def _section_page(request, round_, current, sections, draft, form):
+def _section_page(request, round_, current, sections, draft, form, version=None):
     return render(
         request,
         "surveys/section.html",
@@ -121,6 +139,7 @@ def _section_page(request, round_, current, sections, draft, form):
             "sections": sections,
             "draft": draft,
             "form": form,
+            "version": version,
             "returning": request.GET.get("return") == "check"
             or request.POST.get("return") == "check",
         },
