@@ -115,13 +115,14 @@ def new_reference() -> str:
     return "SB-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
 
 
-def submit_draft(*, draft_id) -> Response:
+def submit_draft(*, draft_id, site: str = "") -> Response:
     """Turn a draft into its response, once.
 
     Idempotent: a double click, a retry or a resubmitted form returns the response
     already made (the draft row is locked, and ``Response.draft`` is unique).
     Refuses a closed round with ``RoundClosed`` and invalid answers with
-    ``AnswersInvalid``, saving nothing; the draft is kept either way.
+    ``AnswersInvalid``, saving nothing; the draft is kept either way. ``site``
+    is the address the respondent used, for the receipt's link (surveys.links).
     """
     with transaction.atomic():
         draft = (
@@ -138,7 +139,7 @@ def submit_draft(*, draft_id) -> Response:
                 raise AnswersInvalid(errors)
             if draft.amends_id:
                 return _new_version(draft, cleaned)
-            return _create_response(draft, cleaned)
+            return _create_response(draft, cleaned, site)
     # Outside the transaction, so that the refusal is kept for officers to see.
     Draft.objects.filter(pk=draft_id).update(refused_at=timezone.now())
     raise RoundClosed()
@@ -205,7 +206,7 @@ def start_change(*, response: Response) -> Draft | None:
     )
 
 
-def _create_response(draft: Draft, cleaned: dict) -> Response:
+def _create_response(draft: Draft, cleaned: dict, site: str = "") -> Response:
     # 32^8 references: a collision would fail the unique constraint, loudly.
     response = Response.objects.create(
         round=draft.round,
@@ -232,7 +233,7 @@ def _create_response(draft: Draft, cleaned: dict) -> Response:
     if response.contact_email:
         from .tasks import send_receipt
 
-        transaction.on_commit(lambda: send_receipt.delay(str(response.pk)))
+        transaction.on_commit(lambda: send_receipt.delay(str(response.pk), site))
     answers = _save_answers(response, draft, cleaned)
     response_submitted.send(sender=Response, response=response, answers=answers)
     return response
@@ -284,7 +285,7 @@ def withdraw_response(*, response: Response) -> bool:
     return True
 
 
-def send_manage_link_if_matching(*, reference: str, email: str) -> bool:
+def send_manage_link_if_matching(*, reference: str, email: str, site: str = "") -> bool:
     """E-mail a new view-or-withdraw link if the reference and address match.
 
     The caller shows the same answer either way, so that nobody learns which
@@ -300,7 +301,7 @@ def send_manage_link_if_matching(*, reference: str, email: str) -> bool:
         return False
     from .tasks import send_manage_link
 
-    transaction.on_commit(lambda: send_manage_link.delay(str(response.pk)))
+    transaction.on_commit(lambda: send_manage_link.delay(str(response.pk), site))
     return True
 
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 from surveys import browser_drafts, services
 from surveys.admission import admission_key
 from surveys.forms import ReceiptForm, SectionForm
+from surveys.links import site_url
 from surveys.rules import can_assist
 from surveys.sections import live_sections, shown_questions
 from surveys.versions import version_of, versions_of, worded
@@ -181,7 +182,7 @@ def check(request, round_id):
             errors = {"id_email": receipt.errors["email"][0]}
     if request.method == "POST" and not errors:
         try:
-            response = services.submit_draft(draft_id=draft.pk)
+            response = services.submit_draft(draft_id=draft.pk, site=site_url(request))
         except services.RoundClosed:
             return refusal(request, round_)
         except services.AnswersInvalid as invalid:
