@@ -10,24 +10,67 @@ version does not reword is shown as in the full version.
 """
 
 import copy
+import threading
+from collections import OrderedDict
 
-from .models import SurveyVersion
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils import timezone
+
+from .models import QuestionWording, Survey, SurveyVersion
+
+_cache: OrderedDict = OrderedDict()
+_lock = threading.Lock()
+CACHED_SURVEYS = 64
+
+
+def _versions(survey) -> dict[str, SurveyVersion]:
+    """The survey's versions with their wordings, by variant: from memory while
+    the survey is unchanged (a version's or wording's change moves the survey's
+    ``updated_at``, below), so pages cost no query, as ``live_sections``."""
+    key = (survey.pk, survey.updated_at)
+    with _lock:
+        found = _cache.get(key)
+        if found is not None:
+            _cache.move_to_end(key)
+            return found
+    found = {
+        v.variant: v
+        for v in SurveyVersion.objects.filter(survey=survey)
+        .prefetch_related("wordings")
+        .order_by("variant")
+    }
+    with _lock:
+        _cache[key] = found
+        while len(_cache) > CACHED_SURVEYS:
+            _cache.popitem(last=False)
+    return found
 
 
 def versions_of(survey) -> list[SurveyVersion]:
     if survey is None:
         return []
-    return list(survey.versions.order_by("variant"))
+    return list(_versions(survey).values())
 
 
 def version_of(survey, variant: str) -> SurveyVersion | None:
     """The survey's version ``variant`` with its wordings, or None (full version)."""
     if not variant or survey is None:
         return None
-    return (
-        SurveyVersion.objects.filter(survey=survey, variant=variant)
-        .prefetch_related("wordings")
-        .first()
+    return _versions(survey).get(variant)
+
+
+@receiver(post_save, sender=SurveyVersion)
+@receiver(post_delete, sender=SurveyVersion)
+def _version_changed(sender, instance, **kwargs):
+    Survey.objects.filter(pk=instance.survey_id).update(updated_at=timezone.now())
+
+
+@receiver(post_save, sender=QuestionWording)
+@receiver(post_delete, sender=QuestionWording)
+def _wording_changed(sender, instance, **kwargs):
+    Survey.objects.filter(versions=instance.version_id).update(
+        updated_at=timezone.now()
     )
 
 

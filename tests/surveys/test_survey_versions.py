@@ -107,3 +107,17 @@ def test_exports_say_which_version_was_answered(client, versions):
         csv.reader(io.StringIO(b"".join(export.streaming_content).decode("utf-8-sig")))
     )
     assert table[0][5] == "Version" and table[1][5] == "Full"
+
+
+def test_a_changed_wording_shows_on_the_next_page(client, versions):
+    round_, q = versions
+    page = url("section", round_, number=2) + "?variant=young"
+    client.post(
+        url("section", round_, number=1),
+        {str(q["who"].pk): "Young person", "variant": "young", "fresh": "1"},
+    )
+    assert "What do you reckon?" in client.get(page).content.decode()
+    wording = QuestionWording.objects.get(label="What do you reckon?")
+    wording.label = "What do you think about it?"
+    wording.save()
+    assert "What do you think about it?" in client.get(page).content.decode()
