@@ -64,6 +64,12 @@ def start_draft(
     )
 
 
+def set_variant(*, draft: Draft, variant: str) -> None:
+    """Answer in another version from now on (the same questions). Idempotent."""
+    Draft.objects.filter(pk=draft.pk).update(variant=variant)
+    draft.variant = variant
+
+
 def save_draft_answers(*, draft: Draft, answers: dict) -> None:
     """Keep what was typed for these questions, valid or not. Idempotent."""
     Draft.objects.filter(pk=draft.pk).update(

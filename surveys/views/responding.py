@@ -61,12 +61,24 @@ def start(request, round_id):
     )
 
 
+FULL_VERSION = "full"
+
+
 def chosen_version(request, round_, draft):
-    """The version being answered: the draft's, or the one chosen at the start."""
-    if draft is not None:
-        return version_of(round_.survey, draft.variant)
-    variant = request.POST.get("variant") or request.GET.get("variant", "")
-    return version_of(round_.survey, variant[:20])
+    """The version being answered: the one just chosen, else the draft's.
+
+    Choosing another version on the start page moves a draft to it (answers
+    are to the same questions, so nothing is lost); "full" is the full version.
+    """
+    asked = (request.POST.get("variant") or request.GET.get("variant", ""))[:20]
+    version = version_of(round_.survey, asked)
+    if draft is None:
+        return version
+    if (version or asked == FULL_VERSION) and draft.variant != (
+        version.variant if version else ""
+    ):
+        services.set_variant(draft=draft, variant=version.variant if version else "")
+    return version_of(round_.survey, draft.variant)
 
 
 @require_http_methods(["GET", "POST"])

@@ -121,3 +121,17 @@ def test_a_changed_wording_shows_on_the_next_page(client, versions):
     wording.label = "What do you think about it?"
     wording.save()
     assert "What do you think about it?" in client.get(page).content.decode()
+
+
+def test_choosing_another_version_moves_the_draft(client, versions):
+    from surveys.models import Draft
+
+    round_, q = versions
+    client.post(url("section", round_, number=1), {str(q["who"].pk): "Other"})
+    assert Draft.objects.get().variant == ""
+    client.get(url("start", round_) + "?variant=young")
+    assert Draft.objects.get().variant == "young"
+    page = client.get(url("section", round_, number=2)).content.decode()
+    assert "What do you reckon?" in page
+    client.get(url("start", round_) + "?variant=full")
+    assert Draft.objects.get().variant == ""
