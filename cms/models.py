@@ -12,6 +12,7 @@ from wagtail.search import index
 from surveys.models import Consultation
 
 from .blocks import ConsultationBodyBlock
+from .page_forms import ConsultationPageForm
 from .querysets import ConsultationPageQuerySet
 
 
@@ -92,6 +93,7 @@ class ConsultationPage(Page):
     ]
     parent_page_types = ["cms.ConsultationIndexPage"]
     subpage_types = ["cms.OutcomePage"]
+    base_form_class = ConsultationPageForm
 
     objects = PageManager.from_queryset(ConsultationPageQuerySet)()
 

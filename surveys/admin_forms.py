@@ -5,6 +5,7 @@ Questions not saved yet cannot be offered (a show-if link needs the question's
 row): save the survey once, then set the condition.
 """
 
+from django.core.exceptions import PermissionDenied
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.chooser import (
@@ -56,7 +57,16 @@ def _where_used(survey) -> str:
 
 
 class _SurveyColumns:
-    """The chooser's columns: title, questions, where used, last changed."""
+    """The chooser's columns: title, questions, where used, last changed.
+
+    Only for those who may see surveys: "where used" names consultations, which
+    a project lead may see only when they lead them.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("surveys.view_survey"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
     @property
     def columns(self):

@@ -6,4 +6,7 @@ class SurveysConfig(AppConfig):
     verbose_name = "Surveys"
 
     def ready(self):
-        from . import sections  # noqa: F401 -- connects the question-change receivers
+        from . import (
+            sections,  # noqa: F401 -- connects the question-change receivers
+            versions,  # noqa: F401 -- and the version-change ones
+        )

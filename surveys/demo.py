@@ -1,6 +1,6 @@
 """Demo surveys on the demo consultations' rounds (made by cms.demo)."""
 
-from .models import Question, Survey
+from .models import Question, QuestionWording, Survey, SurveyVersion
 
 K = Question.Kind
 
@@ -82,6 +82,54 @@ OPERATING_MODEL = [
 ]
 
 
+# Other versions of the operating-model survey, by question number above.
+YOUNG_WORDING = {
+    0: "Who are you?",
+    2: "One phone number for all help is a good idea",
+    3: "What would make it easier to ask us for help?",
+    5: "What should a team that helps your family do?",
+    9: "Anything else you want to tell us?",
+}
+# A demo translation: marked as such wherever it is shown.
+POLISH_WORDING = {
+    0: ("Co najlepiej Cię opisuje?", ""),
+    2: (
+        "Jeden numer i jeden zespół do wszystkich próśb o pomoc to dobry pomysł",
+        "Zdecydowanie się zgadzam\nZgadzam się\nNie mam zdania\nNie zgadzam się\n"
+        "Zdecydowanie się nie zgadzam",
+    ),
+    3: ("Co ułatwiłoby Ci proszenie o pomoc?", ""),
+    9: ("Czy chcesz nam powiedzieć coś jeszcze?", ""),
+}
+
+
+def add_versions(survey: Survey) -> None:
+    """A young people's version and a Polish demo translation of the same questions."""
+    questions = list(survey.questions.order_by("sort_order"))
+    young = SurveyVersion.objects.create(
+        survey=survey,
+        variant="young",
+        name="Young people's version",
+        title="Have your say: how we help families",
+        introduction="Tell us what you think. It takes about 5 minutes.",
+    )
+    for number, label in YOUNG_WORDING.items():
+        QuestionWording.objects.create(
+            version=young, question=questions[number], label=label
+        )
+    polish = SurveyVersion.objects.create(
+        survey=survey,
+        variant="pl",
+        name="Polski",
+        title="Wyraź swoją opinię o nowym modelu działania",
+        note="Demo translation, not checked by a translator",
+    )
+    for number, (label, options) in POLISH_WORDING.items():
+        QuestionWording.objects.create(
+            version=polish, question=questions[number], label=label, options=options
+        )
+
+
 def build_survey(title: str, introduction: str, questions) -> Survey:
     survey = Survey.objects.create(title=title, introduction=introduction)
     for order, (section, kind, label, hint, required, options) in enumerate(questions):
@@ -108,6 +156,7 @@ def seed(demo: dict) -> None:
         "and families. It takes about 10 minutes.",
         OPERATING_MODEL,
     )
+    add_versions(main)
     model_round = consultations["operating_model"].main_round
     model_round.survey = main
     model_round.save(update_fields=["survey"])

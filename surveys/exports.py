@@ -29,6 +29,8 @@ def header(round_: Round) -> list[str]:
         "How the response was made",
         # The one consent (surveys.consent), whichever way it was asked.
         "May we contact you again",
+        # Which version was answered: its answers count with the full version's.
+        "Version",
         *[q.label for q in questions],
     ]
 
@@ -39,6 +41,7 @@ def rows(round_: Round) -> Iterator[list[str]]:
         round_.survey.questions.order_by("sort_order").values_list("pk", flat=True)
     )
     yield [neutralise(h) for h in header(round_)]
+    names = dict(round_.survey.versions.values_list("variant", "name"))
     answers = (
         Answer.objects.filter(
             response__round=round_, is_current=True, response__withdrawn_at__isnull=True
@@ -53,6 +56,7 @@ def rows(round_: Round) -> Iterator[list[str]]:
             "response__channel_language",
             "response__source",
             "response__consent_to_recontact",
+            "response__variant",
             "question_id",
             "value",
         )
@@ -60,16 +64,16 @@ def rows(round_: Round) -> Iterator[list[str]]:
     )
     for _, group in groupby(answers, key=lambda a: a[0]):
         group = list(group)
-        _, reference, submitted_at, version, channel, language, source, consent = group[
-            0
-        ][:8]
-        by_question = {a[8]: a[9] for a in group}
+        _, reference, submitted_at, version, channel, language, source = group[0][:7]
+        consent, variant = group[0][7:9]
+        by_question = {a[9]: a[10] for a in group}
         yield [
             reference,
             timezone.localtime(submitted_at).strftime("%Y-%m-%d %H:%M"),
             str(version),
             neutralise(describe_channel(channel, language, source)),
             "Yes" if consent else "No",
+            names.get(variant, variant) or "Full",
             *[
                 neutralise("; ".join(map(str, by_question.get(q) or [])))
                 for q in questions

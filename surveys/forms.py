@@ -120,7 +120,10 @@ def field_for(question: Question) -> forms.Field:
             widget=widget,
             error_messages=messages,
         )
-    choices = [(c, c) for c in question.choices()]
+    values = question.choices()
+    # Another version's labels (surveys.versions); the values stay the originals.
+    shown = getattr(question, "display_options", None) or values
+    choices = list(zip(values, shown, strict=False))
     messages["invalid_choice"] = f"Select one of the options for “{label}”"
     messages["invalid_list"] = messages["invalid_choice"]
     if question.kind in Question.MULTIPLE_KINDS:

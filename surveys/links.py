@@ -1,18 +1,28 @@
-"""Absolute addresses of our pages, for links that leave the site (e-mails,
-text messages, links shown to copy): one builder, one configured address.
+"""Absolute addresses of our pages, for links that leave the page (e-mails,
+text messages, links shown to copy): one builder for all of them.
 
-``WAGTAILADMIN_BASE_URL`` is the site's public address (``make run`` sets it
-from its HOST and PORT). A link built from it is the same whether it is made
-in a request or in a Celery task, where there is no request to ask.
+When a person is on the site, their links use the address they are using
+(``request``; Django has checked the host against ``ALLOWED_HOSTS``), and a
+link e-mailed later because of that visit (a receipt) is given the same
+address. With no visit behind it (invitations, reminders), the configured
+public address ``WAGTAILADMIN_BASE_URL`` (``make run`` sets it from its HOST
+and PORT).
 """
 
 from django.conf import settings
 from django.urls import reverse
 
 
-def absolute_url(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+def site_url(request=None) -> str:
+    """The site's address, without a trailing slash."""
+    if request is not None:
+        return request.build_absolute_uri("/").rstrip("/")
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
-def absolute_reverse(name: str, **kwargs) -> str:
-    return absolute_url(reverse(name, kwargs=kwargs))
+def absolute_url(path: str, *, site: str = "") -> str:
+    return (site or site_url()).rstrip("/") + path
+
+
+def absolute_reverse(name: str, *, site: str = "", **kwargs) -> str:
+    return absolute_url(reverse(name, kwargs=kwargs), site=site)

@@ -48,7 +48,9 @@ def record_outcome(*, consultation: Consultation, published: bool) -> None:
     consultation.save(update_fields=["outcome_published_at", "updated_at"])
 
 
-def start_draft(*, round_, admitted_by: str, respondent, answers: dict) -> Draft:
+def start_draft(
+    *, round_, admitted_by: str, respondent, answers: dict, variant: str = ""
+) -> Draft:
     """A new draft holding the first page's answers, as typed, valid or not.
 
     Made when a respondent first sends a page, not when they look at one, so
@@ -62,7 +64,14 @@ def start_draft(*, round_, admitted_by: str, respondent, answers: dict) -> Draft
         admitted_by=admitted_by,
         respondent=respondent if respondent.is_authenticated else None,
         answers=answers,
+        variant=variant,
     )
+
+
+def set_variant(*, draft: Draft, variant: str) -> None:
+    """Answer in another version from now on (the same questions). Idempotent."""
+    Draft.objects.filter(pk=draft.pk).update(variant=variant)
+    draft.variant = variant
 
 
 def save_draft_answers(*, draft: Draft, answers: dict) -> None:
@@ -116,7 +125,7 @@ def new_reference() -> str:
     return "SB-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
 
 
-def submit_draft(*, draft_id) -> Response:
+def submit_draft(*, draft_id, site: str = "") -> Response:
     """Turn a draft into its response, once.
 
     Idempotent: a double click, a retry or a resubmitted form returns the response
@@ -124,7 +133,8 @@ def submit_draft(*, draft_id) -> Response:
     Refuses a closed round with ``RoundClosed``, invalid answers with
     ``AnswersInvalid`` and a second response on the same invitation (another
     browser's draft) with ``AlreadySentOnAdmission``, saving nothing; the draft
-    is kept either way.
+    is kept either way. ``site`` is the address the respondent used, for the
+    receipt's link (surveys.links).
     """
     with transaction.atomic():
         draft = (
@@ -141,7 +151,7 @@ def submit_draft(*, draft_id) -> Response:
                 raise AnswersInvalid(errors)
             if draft.amends_id:
                 return _new_version(draft, cleaned)
-            return _create_response(draft, cleaned)
+            return _create_response(draft, cleaned, site)
     # Outside the transaction, so that the refusal is kept for officers to see.
     Draft.objects.filter(pk=draft_id).update(refused_at=timezone.now())
     raise RoundClosed()
@@ -204,10 +214,11 @@ def start_change(*, response: Response) -> Draft | None:
         amends=response,
         respondent=response.respondent,
         admitted_by=response.admitted_by,
+        variant=response.variant,
     )
 
 
-def _create_response(draft: Draft, cleaned: dict) -> Response:
+def _create_response(draft: Draft, cleaned: dict, site: str = "") -> Response:
     if draft.admitted_by and _sent_on_admission(draft):
         raise AlreadySentOnAdmission()
     try:
@@ -229,7 +240,7 @@ def _create_response(draft: Draft, cleaned: dict) -> Response:
     if response.contact_email:
         from .tasks import send_receipt
 
-        transaction.on_commit(lambda: send_receipt.delay(str(response.pk)))
+        transaction.on_commit(lambda: send_receipt.delay(str(response.pk), site))
     answers = _save_answers(response, draft, cleaned)
     response_submitted.send(sender=Response, response=response, answers=answers)
     return response
@@ -250,6 +261,7 @@ def _insert_response(draft: Draft, cleaned: dict) -> Response:
         respondent=draft.respondent,
         admitted_by=draft.admitted_by,
         contact_email=draft.contact_email,
+        variant=draft.variant,
         consent_to_recontact=consent_given(
             survey=draft.round.survey,
             answers=cleaned,
@@ -305,7 +317,7 @@ def withdraw_response(*, response: Response) -> bool:
     return True
 
 
-def send_manage_link_if_matching(*, reference: str, email: str) -> bool:
+def send_manage_link_if_matching(*, reference: str, email: str, site: str = "") -> bool:
     """E-mail a new view-or-withdraw link if the reference and address match.
 
     The caller shows the same answer either way, so that nobody learns which
@@ -321,7 +333,7 @@ def send_manage_link_if_matching(*, reference: str, email: str) -> bool:
         return False
     from .tasks import send_manage_link
 
-    transaction.on_commit(lambda: send_manage_link.delay(str(response.pk)))
+    transaction.on_commit(lambda: send_manage_link.delay(str(response.pk), site))
     return True
 
 

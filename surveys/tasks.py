@@ -15,8 +15,10 @@ log = logging.getLogger(__name__)
 
 
 @shared_task(name="surveys.send_receipt")
-def send_receipt(response_id: str) -> bool:
+def send_receipt(response_id: str, site: str = "") -> bool:
     """E-mail the reference and a personal link to view or withdraw the response.
+
+    ``site``: the address the respondent used (the configured one if blank).
 
     Idempotent: the row is claimed (receipt_sent_at set, with a new link hash) by a
     conditional update before sending, so a retried task never sends a second copy.
@@ -34,7 +36,7 @@ def send_receipt(response_id: str) -> bool:
     )
     context = {
         "response": response,
-        "link": absolute_reverse("surveys:manage", token=token),
+        "link": absolute_reverse("surveys:manage", site=site, token=token),
     }
     send_mail(
         subject=(
@@ -67,7 +69,7 @@ def send_resume_link(draft_id: str, email: str, link: str) -> None:
 
 
 @shared_task(name="surveys.send_manage_link")
-def send_manage_link(response_id: str) -> bool:
+def send_manage_link(response_id: str, site: str = "") -> bool:
     """E-mail a new view-or-withdraw link, asked for with the reference and address.
 
     Each call makes a new link that replaces the earlier one; the form that
@@ -86,7 +88,7 @@ def send_manage_link(response_id: str) -> bool:
     )
     context = {
         "response": response,
-        "link": absolute_reverse("surveys:manage", token=token),
+        "link": absolute_reverse("surveys:manage", site=site, token=token),
     }
     send_mail(
         subject=f"View or withdraw your response {response.reference}",

@@ -3,6 +3,7 @@
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from . import version_hooks  # noqa: F401  a survey's other versions
 from .admin_viewsets import ConsultationsGroup, ResponsesGroup
 
 register_snippet(ConsultationsGroup)

@@ -5,6 +5,7 @@ from .equalities import EqualityMonitoring
 from .imports import ResponseImport
 from .questionnaires import Question, Survey
 from .responses import Answer, Draft, Response
+from .versions import QuestionWording, SurveyVersion
 
 __all__ = [
     "Answer",
@@ -12,8 +13,10 @@ __all__ = [
     "Draft",
     "EqualityMonitoring",
     "Question",
+    "QuestionWording",
     "Response",
     "ResponseImport",
     "Round",
     "Survey",
+    "SurveyVersion",
 ]

@@ -33,6 +33,8 @@ class Draft(HowMade):
         related_name="+",
     )
     admitted_by = models.CharField(max_length=64, blank=True, default="")
+    # The version answered (SurveyVersion.variant): "" for the full version.
+    variant = models.CharField(_("version answered"), max_length=20, blank=True)
     contact_email = models.EmailField(_("e-mail address"), blank=True)
     consent_to_recontact = models.BooleanField(default=False)
     # SHA-256 of the save-and-return link's token; the token itself is never stored.
@@ -79,6 +81,8 @@ class Response(HowMade):
     # Opaque key of whatever admitted this respondent (an invitation, say): at
     # most one response per key and round. Set by the app that admitted them.
     admitted_by = models.CharField(max_length=64, blank=True, default="")
+    # The version answered (SurveyVersion.variant): "" for the full version.
+    variant = models.CharField(_("version answered"), max_length=20, blank=True)
     contact_email = models.EmailField(_("e-mail for your receipt"), blank=True)
     consent_to_recontact = models.BooleanField(
         _("may we contact you again about this consultation"), default=False

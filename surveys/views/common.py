@@ -16,6 +16,7 @@ from surveys.models import Consultation, Draft, Response, Round
 from surveys.page_links import consultation_url
 from surveys.rules import may_continue_assisted
 from surveys.sections import live_sections, shown_questions
+from surveys.versions import version_of, worded
 
 
 def round_or_404(round_id) -> Round:
@@ -107,12 +108,13 @@ def check_page(request, round_, draft, receipt=None, errors=None):
                 "consent": draft.consent_to_recontact,
             }
         )
+    version = version_of(round_.survey, draft.variant)
     rows = [
         (
             s,
             [
                 (q, display_answer(draft.answers.get(str(q.pk)), q))
-                for q in shown_questions(s, draft.answers)
+                for q in worded(shown_questions(s, draft.answers), version)
             ],
         )
         for s in live_sections(round_.survey)
@@ -126,6 +128,7 @@ def check_page(request, round_, draft, receipt=None, errors=None):
             "draft": draft,
             "errors": errors or {},
             "receipt": receipt,
+            "version": version,
             "amending": draft.amends_id is not None,
             # Asked in the survey: the check page does not ask again.
             "consent_in_survey": recontact_question(round_.survey) is not None,

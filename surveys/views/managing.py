@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 from consult.edge import limits
 from surveys import browser_drafts, services
 from surveys.forms import FindResponseForm
+from surveys.links import site_url
 from surveys.models import Response
 from surveys.tokens import digest
 
@@ -107,6 +108,7 @@ def find(request):
             services.send_manage_link_if_matching(
                 reference=form.cleaned_data["reference"],
                 email=form.cleaned_data["email"],
+                site=site_url(request),
             )
             return render(
                 request,

@@ -13,8 +13,10 @@ from consult.edge import limits
 from surveys import browser_drafts, services
 from surveys.admission import admission_key
 from surveys.forms import ReceiptForm, SectionForm
+from surveys.links import site_url
 from surveys.rules import can_assist
 from surveys.sections import live_sections, shown_questions
+from surveys.versions import version_of, versions_of, worded
 
 from .common import (
     already_sent_page,
@@ -46,6 +48,7 @@ def start(request, round_id):
     if request.method == "POST":  # the start page's old form, from a cached page
         return redirect("surveys:section", round_id=round_.pk, number=1)
     sections = live_sections(round_.survey)
+    version = chosen_version(request, round_, draft)
     return render(
         request,
         "surveys/start.html",
@@ -54,8 +57,30 @@ def start(request, round_id):
             "sections": sections,
             "draft": draft,
             "can_assist": can_assist(request.user),
+            "version": version,
+            "versions": versions_of(round_.survey),
         },
     )
+
+
+FULL_VERSION = "full"
+
+
+def chosen_version(request, round_, draft):
+    """The version being answered: the one just chosen, else the draft's.
+
+    Choosing another version on the start page moves a draft to it (answers
+    are to the same questions, so nothing is lost); "full" is the full version.
+    """
+    asked = (request.POST.get("variant") or request.GET.get("variant", ""))[:20]
+    version = version_of(round_.survey, asked)
+    if draft is None:
+        return version
+    if (version or asked == FULL_VERSION) and draft.variant != (
+        version.variant if version else ""
+    ):
+        services.set_variant(draft=draft, variant=version.variant if version else "")
+    return version_of(round_.survey, draft.variant)
 
 
 @require_http_methods(["GET", "POST"])
@@ -76,35 +101,41 @@ def section(request, round_id, number):
     if not 1 <= number <= len(sections):
         raise Http404("No such section")
     current = sections[number - 1]
-    questions = shown_questions(current, draft.answers if draft else {})
     if request.method == "POST":
         scope = "start_response" if draft is None else "save_draft"
         if limits.hit(request, scope):
             return limits.too_many_attempts(request, scope)
+    version = chosen_version(request, round_, draft)
+    questions = worded(
+        shown_questions(current, draft.answers if draft else {}), version
+    )
     if request.method == "GET":
         form = SectionForm(questions, initial=draft.answers if draft else {})
-        return _section_page(request, round_, current, sections, draft, form)
+        return _section_page(request, round_, current, sections, draft, form, version)
     form = SectionForm(questions, data=request.POST)
     if draft is not None:
         services.save_draft_answers(draft=draft, answers=form.raw_answers())
-        return _after_section(request, round_, current, sections, draft, form)
+        return _after_section(request, round_, current, sections, draft, form, version)
     # The first page sent: now there is something to keep.
     draft = services.start_draft(
         round_=round_,
         admitted_by=admission_key(request, round_),
         respondent=request.user,
         answers=form.raw_answers(),
+        variant=version.variant if version else "",
     )
     return browser_drafts.remember(
-        request, _after_section(request, round_, current, sections, draft, form), draft
+        request,
+        _after_section(request, round_, current, sections, draft, form, version),
+        draft,
     )
 
 
-def _after_section(request, round_, current, sections, draft, form):
+def _after_section(request, round_, current, sections, draft, form, version=None):
     if "save" in request.POST:  # kept as typed, even if not valid yet
         return redirect("surveys:save", round_id=round_.pk)
     if not form.is_valid():
-        return _section_page(request, round_, current, sections, draft, form)
+        return _section_page(request, round_, current, sections, draft, form, version)
     # Check your answers comes as the answer to the page before it, not after
     # a redirect: one request fewer for every respondent (docs/decisions/0006).
     # Posting that page again saves the same answers and shows the same check.
@@ -117,7 +148,7 @@ def _after_section(request, round_, current, sections, draft, form):
     return redirect("surveys:section", round_id=round_.pk, number=current.number + 1)
 
 
-def _section_page(request, round_, current, sections, draft, form):
+def _section_page(request, round_, current, sections, draft, form, version=None):
     return render(
         request,
         "surveys/section.html",
@@ -127,6 +158,7 @@ def _section_page(request, round_, current, sections, draft, form):
             "sections": sections,
             "draft": draft,
             "form": form,
+            "version": version,
             "returning": request.GET.get("return") == "check"
             or request.POST.get("return") == "check",
         },
@@ -168,7 +200,7 @@ def check(request, round_id):
             errors = {"id_email": receipt.errors["email"][0]}
     if request.method == "POST" and not errors:
         try:
-            response = services.submit_draft(draft_id=draft.pk)
+            response = services.submit_draft(draft_id=draft.pk, site=site_url(request))
         except services.RoundClosed:
             return refusal(request, round_)
         except services.AlreadySentOnAdmission:

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods
 from consult.edge import limits
 from surveys import browser_drafts, services
 from surveys.forms import ResumeEmailForm
-from surveys.links import absolute_reverse
+from surveys.links import absolute_reverse, site_url
 from surveys.models import Draft, Response
 from surveys.sections import live_sections, resume_section
 from surveys.tokens import digest
@@ -57,7 +57,7 @@ def save(request, round_id):
     token = request.POST.get("token", "")
     if not (token and draft.resume_token_hash == digest(token)):
         token = services.issue_resume_link(draft=draft)
-    link = absolute_reverse("surveys:resume", token=token)
+    link = absolute_reverse("surveys:resume", site=site_url(request), token=token)
     sent_to = None
     if form.is_bound and form.is_valid():
         from surveys.tasks import send_resume_link

@@ -154,3 +154,33 @@ def test_surveys_are_told_apart_in_the_copy_list():
     question(two, Question.Kind.LONG_TEXT, "Anything else?")
     assert survey_label(one) != survey_label(two)
     assert "1 question, not used yet" in survey_label(two)
+
+
+def test_a_record_with_a_page_says_which_page_to_edit(client, officer, site_root):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+    client.post(URL, posted())
+    existing = ConsultationPage.objects.get()
+    data = nested_form_data(
+        {
+            "title": "Second try",
+            "slug": "second-try",
+            "consultation": existing.consultation.pk,
+            "summary": "Again.",
+            "body": "[]",
+            "documents": inline_formset([]),
+            "contact": rich_text(""),
+        }
+    )
+    data["body-count"] = "0"
+    response = client.post(
+        reverse(
+            "wagtailadmin_pages:add",
+            args=["cms", "consultationpage", site_root.pk],
+        ),
+        data,
+    )
+    html = response.content.decode()
+    assert "already has a page, “Youth clubs review” (draft)" in html
+    assert "already exists" not in html
+    assert ConsultationPage.objects.count() == 1

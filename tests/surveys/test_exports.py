@@ -71,14 +71,15 @@ def test_csv_has_one_row_per_current_response_and_no_formulas(
     assert response.status_code == 200 and response.streaming
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     table = list(csv.reader(io.StringIO(text)))
-    assert table[0][:5] == [
+    assert table[0][:6] == [
         "reference",
         "submitted at",
         "version",
         "How the response was made",
         "May we contact you again",
+        "Version",
     ]
-    assert table[0][5:] == [
+    assert table[0][6:] == [
         "Which best describes you?",
         "What do you think?",
         "Which do you use?",
@@ -86,9 +87,10 @@ def test_csv_has_one_row_per_current_response_and_no_formulas(
     assert {row[0] for row in table[1:]} == {made[0].reference, made[2].reference}
     assert {row[3] for row in table[1:]} == {"Online, by the respondent"}
     assert {row[4] for row in table[1:]} == {"No"}  # nobody consented here
-    views = {row[6] for row in table[1:]}
+    assert {row[5] for row in table[1:]} == {"Full"}
+    views = {row[7] for row in table[1:]}
     assert views == {'\'=HYPERLINK("http://evil")', "'@SUM(A1)"}
-    assert all(row[7] == "Centres; Schools" for row in table[1:])
+    assert all(row[8] == "Centres; Schools" for row in table[1:])
 
 
 def test_xlsx_matches_the_csv(client, officer, responses):
@@ -98,8 +100,8 @@ def test_xlsx_matches_the_csv(client, officer, responses):
     )
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert len(rows) == 3 and rows[0][5] == "Which best describes you?"
-    assert {r[6] for r in rows[1:]} == {'\'=HYPERLINK("http://evil")', "'@SUM(A1)"}
+    assert len(rows) == 3 and rows[0][6] == "Which best describes you?"
+    assert {r[7] for r in rows[1:]} == {'\'=HYPERLINK("http://evil")', "'@SUM(A1)"}
 
 
 def test_exports_need_the_permission(client, responses):

@@ -32,3 +32,21 @@ def test_start_page_is_captioned_with_the_consultation(client):
     html = client.get(f"/respond/{round_.pk}/").content.decode()
     assert '<span class="govuk-caption-l">Early help</span>' in html
     assert "Main round" not in html
+
+
+def test_a_receipt_links_to_the_address_the_respondent_used(
+    client, settings, django_capture_on_commit_callbacks
+):
+    """Like the save link on screen: not the configured default's port."""
+    from tests.surveys.factories import start_response
+    from tests.surveys.test_responding import answer_all, url
+
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+    settings.ALLOWED_HOSTS = ["consult.example.gov.uk"]
+    round_, q = survey_round()
+    client.defaults["HTTP_HOST"] = "consult.example.gov.uk"
+    start_response(client, round_)
+    answer_all(client, round_, q)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url("check", round_), {"email": "p@example.org"})
+    assert "http://consult.example.gov.uk/respond/response/" in mail.outbox[0].body

@@ -234,6 +234,17 @@ OWN = [
         row(LOGIN, 403, 403, 403, REDIRECT, 200),
         args="closed consultation",
     ),
+    # One-pass publishing (cms.publishing): officers only.
+    Case("cms_new_consultation", row(LOGIN, 403, 403, 403, REDIRECT, 200)),
+    # The survey chooser: for those who may see surveys (it names consultations).
+    Case(
+        "wagtailsnippetchoosers_surveys_survey:choose",
+        row(LOGIN, 403, 403, 403, REDIRECT, 200),
+    ),
+    Case(
+        "wagtailsnippetchoosers_surveys_survey:choose_results",
+        row(LOGIN, 403, 403, 403, REDIRECT, 200),
+    ),
     # Reports: officers, and the consultation's own project leads; to anyone
     # else a consultation they may not read does not exist.
     Case("reports:compare", row(LOGIN, 404, 404, 404, 200, 200), args="led analysis"),
