@@ -91,7 +91,12 @@ def theme(request, consultation_id, theme_key):
     )
     report = report_for(request, consultation, sentiment=True)
     tags = tagged_answers(theme=theme, filters=report.filters, rounds=report.rounds)
-    people = tags.values("answer__response_id").distinct().count()
+    figures = next((t for t in report.themes if t.key == theme.key), None)
+    # Responses raising the theme in this view, from the report's figures.
+    people = 0
+    if figures:
+        sentiment = report.filters.sentiment
+        people = figures.sentiment[sentiment] if sentiment else figures.count
     allowed = people >= suppression.threshold()
     page = Paginator(tags if allowed else tags.none(), ANSWERS_PER_PAGE).get_page(
         request.GET.get("page")
@@ -118,7 +123,7 @@ def theme(request, consultation_id, theme_key):
         "page": page,
         "sentiments": SENTIMENT_LABELS,
         "threshold": suppression.threshold(),
-        "figures": next((t for t in report.themes if t.key == theme.key), None),
+        "figures": figures,
     }
     return render(request, "reports/theme.html", context)
 
