@@ -245,7 +245,7 @@ def main():
 
     setup_test_environment()
     name = connection.creation.create_test_db(
-        verbosity=0, autoclobber=True, keepdb=KEEPDB
+        verbosity=0, autoclobber=True, keepdb=KEEPDB, serialize=False
     )
     try:
         from consult.accounts.models import User
