@@ -7,31 +7,94 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('cms', '0002_paragraph_template'),
+        ("cms", "0002_paragraph_template"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Commitment',
+            name="Commitment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('kind', models.CharField(choices=[('we_will', 'We will'), ('we_did', 'We did')], default='we_will', max_length=10, verbose_name='kind')),
-                ('theme', models.CharField(blank=True, help_text='The theme this answers, as people will recognise it.', max_length=200, verbose_name='in answer to')),
-                ('text', models.TextField(verbose_name='what we will do or did')),
-                ('owner', models.CharField(blank=True, help_text='A team or a role.', max_length=200, verbose_name='owner')),
-                ('due_date', models.DateField(blank=True, null=True, verbose_name='due')),
-                ('status', models.CharField(choices=[('planned', 'Planned'), ('in_progress', 'In progress'), ('done', 'Done')], default='planned', max_length=12, verbose_name='status')),
-                ('status_changed_at', models.DateTimeField(default=django.utils.timezone.now, editable=False, verbose_name='status last changed')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='commitments', to='cms.outcomepage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "sort_order",
+                    models.IntegerField(blank=True, editable=False, null=True),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("we_will", "We will"), ("we_did", "We did")],
+                        default="we_will",
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "theme",
+                    models.CharField(
+                        blank=True,
+                        help_text="The theme this answers, as people will recognise it.",  # noqa: E501
+                        max_length=200,
+                        verbose_name="in answer to",
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="what we will do or did")),
+                (
+                    "owner",
+                    models.CharField(
+                        blank=True,
+                        help_text="A team or a role.",
+                        max_length=200,
+                        verbose_name="owner",
+                    ),
+                ),
+                (
+                    "due_date",
+                    models.DateField(blank=True, null=True, verbose_name="due"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("planned", "Planned"),
+                            ("in_progress", "In progress"),
+                            ("done", "Done"),
+                        ],
+                        default="planned",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "status_changed_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now,
+                        editable=False,
+                        verbose_name="status last changed",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="commitments",
+                        to="cms.outcomepage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'commitment',
-                'verbose_name_plural': 'commitments',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "commitment",
+                "verbose_name_plural": "commitments",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
     ]

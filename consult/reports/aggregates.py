@@ -26,7 +26,7 @@ from .models import (
     FigureCell,
     FiguresState,
     QuoteCandidate,
-    ResponseFacts,
+    TaggedAnswer,
 )
 
 K = Question.Kind
@@ -102,16 +102,14 @@ def refresh_figures(*, consultation_id) -> FiguresState:
         state = FiguresState.objects.select_for_update().get(pk=state.pk)
         started = timezone.now()
         people = _respondents(consultation_id)
-        themes, quotes = _themes(consultation_id, people)
+        themes, quotes, tagged = _themes(consultation_id, people)
         FigureCell.objects.filter(consultation_id=consultation_id).delete()
-        ResponseFacts.objects.filter(consultation_id=consultation_id).delete()
+        TaggedAnswer.objects.filter(consultation_id=consultation_id).delete()
         QuoteCandidate.objects.filter(consultation_id=consultation_id).delete()
         FigureCell.objects.bulk_create(
             _cells(consultation_id, people, themes), batch_size=BATCH
         )
-        ResponseFacts.objects.bulk_create(
-            _facts(consultation_id, people), batch_size=BATCH
-        )
+        TaggedAnswer.objects.bulk_create(tagged, batch_size=BATCH)
         QuoteCandidate.objects.bulk_create(quotes, batch_size=BATCH)
         state.built_at, state.responses = started, len(people)
         if state.stale_since and state.stale_since <= started:
@@ -213,14 +211,17 @@ def _choices(consultation_id, people) -> dict:
 
 
 def _themes(consultation_id, people):
-    """Per response, per theme: the sentiment bucket; and quote candidates."""
+    """Per response, per theme: the sentiment bucket; quote candidates; and
+    each standing tag with its slice, for theme pages."""
     scores = defaultdict(list)
     evidence = defaultdict(list)
+    tagged = []
     tags = (
         ThemeAssignment.objects.current()
         .standing()
         .filter(consultation_id=consultation_id)
         .values_list(
+            "pk",
             "answer__response_id",
             "theme__key",
             "answer__analysis__sentiment",
@@ -228,9 +229,25 @@ def _themes(consultation_id, people):
             "score",
         )
     )
-    for response_id, key, sentiment, sentence, score in tags.iterator(chunk_size=BATCH):
-        if response_id not in people:
+    for pk, response_id, key, sentiment, sentence, score in tags.iterator(
+        chunk_size=BATCH
+    ):
+        person = people.get(response_id)
+        if person is None:
             continue
+        tagged.append(
+            TaggedAnswer(
+                assignment_id=pk,
+                consultation_id=consultation_id,
+                theme_key=key,
+                score=score,
+                sentiment=sentiment_of(sentiment),
+                round_id=person.round_id,
+                channel=person.channel,
+                respondent_type=person.respondent_type,
+                services=_services_field(person.services),
+            )
+        )
         scores[(response_id, key)].append(sentiment or 0.0)
         if sentence.strip():
             evidence[key].append((score, sentence, sentiment, response_id))
@@ -240,7 +257,7 @@ def _themes(consultation_id, people):
     quotes = []
     for key, rows in evidence.items():
         quotes += _quote_candidates(consultation_id, key, rows, people)
-    return themes, quotes
+    return themes, quotes, tagged
 
 
 def normalised(text: str) -> str:
@@ -304,15 +321,3 @@ def _cells(consultation_id, people, themes):
                     position=position,
                     count=count,
                 )
-
-
-def _facts(consultation_id, people):
-    for pk, person in people.items():
-        yield ResponseFacts(
-            response_id=pk,
-            consultation_id=consultation_id,
-            round_id=person.round_id,
-            channel=person.channel,
-            respondent_type=person.respondent_type,
-            services=_services_field(person.services),
-        )

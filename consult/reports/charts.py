@@ -8,14 +8,15 @@ from django.utils.safestring import mark_safe
 
 from . import suppression
 
-WIDTH, LABEL_WIDTH, VALUE_WIDTH, ROW = 640, 230, 110, 30
+# Sized for a half-width column, so text is drawn at about its own size.
+WIDTH, LABEL_WIDTH, VALUE_WIDTH, ROW = 440, 160, 100, 30
 BAR = "#1d70b8"
 # Five steps from dark to light, told apart in greyscale as well as colour.
 SCALE = ("#003078", "#1d70b8", "#b1b4b6", "#f47738", "#942514")
 SCALE_TEXT = ("#ffffff", "#ffffff", "#0b0c0c", "#0b0c0c", "#ffffff")
 
 
-def _short(text: str, length: int = 34) -> str:
+def _short(text: str, length: int = 22) -> str:
     text = str(text)
     return text if len(text) <= length else text[: length - 1] + "…"
 

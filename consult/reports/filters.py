@@ -68,7 +68,8 @@ class ReportFilters:
         return q
 
     def facts_q(self, rounds: dict, prefix: str = "") -> Q:
-        """For rows shaped like ``ResponseFacts`` (``prefix``: the relation)."""
+        """For rows carrying a response's slice (``TaggedAnswer``,
+        ``QuoteCandidate``); ``prefix`` for a relation to one."""
         q = self._slice(rounds, prefix)
         if self.service:
             q &= Q(**{f"{prefix}services__contains": f"|{self.service}|"})

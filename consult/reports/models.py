@@ -73,30 +73,38 @@ class FigureCell(models.Model):
         return f"{self.measure} {self.subject} {self.option}: {self.count}"
 
 
-class ResponseFacts(models.Model):
-    """One counted response's slice, so theme pages filter tagged answers
-    without reading every answer of the response."""
+class TaggedAnswer(models.Model):
+    """A standing theme tag on a counted answer, with its response's slice and
+    the answer's sentiment: theme pages filter and page through these (by
+    score, on an index) instead of joining tags, answers and responses."""
 
-    response = models.OneToOneField(
-        "surveys.Response", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    assignment = models.OneToOneField(
+        "analysis.ThemeAssignment",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="+",
     )
     consultation = models.ForeignKey(
         "surveys.Consultation", on_delete=models.CASCADE, related_name="+"
     )
+    theme_key = models.CharField(max_length=60)
+    score = models.FloatField(default=0.0)
+    sentiment = models.CharField(max_length=10)
     round = models.ForeignKey(
         "surveys.Round", on_delete=models.CASCADE, related_name="+"
     )
     channel = models.CharField(max_length=20)
     respondent_type = models.CharField(max_length=255, blank=True)
-    # "|Centres|Schools|": matched with icontains "|name|" for one service.
+    # "|Centres|Schools|": matched with contains "|name|" for one service.
     services = models.TextField(blank=True)
 
     class Meta:
-        verbose_name = _("response facts")
-        verbose_name_plural = _("response facts")
+        verbose_name = _("tagged answer")
+        verbose_name_plural = _("tagged answers")
+        indexes = [models.Index(fields=["consultation", "theme_key", "-score"])]
 
     def __str__(self):
-        return f"Facts of {self.response_id}"
+        return f"{self.theme_key} on {self.assignment_id}"
 
 
 class QuoteCandidate(models.Model):

@@ -1,9 +1,23 @@
 """Celery tasks for reports. Each takes ids, re-fetches, and is idempotent."""
 
+from datetime import timedelta
+
 from celery import shared_task
+from django.conf import settings
+from django.utils import timezone
 
 from .aggregates import needs_refresh, refresh_figures
 from .models import FiguresState
+
+
+def wait_before_rebuilding(state: FiguresState) -> float:
+    """Seconds to wait so that a busy consultation's figures are rebuilt at
+    most once per ``REPORT_REFRESH_MIN_SECONDS`` (0: rebuild now)."""
+    if settings.CELERY_TASK_ALWAYS_EAGER or state.built_at is None:
+        return 0.0
+    interval = timedelta(seconds=getattr(settings, "REPORT_REFRESH_MIN_SECONDS", 60))
+    due = state.built_at + interval
+    return max(0.0, (due - timezone.now()).total_seconds())
 
 
 @shared_task(name="reports.refresh_figures")
@@ -11,10 +25,15 @@ def refresh_report_figures(consultation_id: str) -> bool:
     """Rebuild a consultation's report figures if they are stale.
 
     Many submissions queue many of these; the first rebuild after them clears
-    the stale mark and the rest return at once.
+    the stale mark and the rest return at once. Right after a rebuild, the
+    task waits (re-queued with a countdown) rather than rebuild again.
     """
     state = FiguresState.objects.filter(consultation_id=consultation_id).first()
     if state is None or not needs_refresh(state):
+        return False
+    wait = wait_before_rebuilding(state)
+    if wait:
+        refresh_report_figures.apply_async((consultation_id,), countdown=wait)
         return False
     refresh_figures(consultation_id=consultation_id)
     return True

@@ -18,12 +18,12 @@ from consult.analysis.models import Theme, ThemeAssignment
 from consult.analysis.summaries import highlighted
 
 from . import rules, suppression
-from .aggregates import ensure_fresh, sentiment_of
+from .aggregates import ensure_fresh
 from .figures import build_report
 from .filters import SENTIMENT_LABELS, read_filters
 from .models import ALL_SERVICES, FigureCell
 from .services import decide_tag
-from .theme_quotes import facts_by_response, tagged_answers
+from .theme_quotes import tagged_answers, with_tags
 
 ANSWERS_PER_PAGE = 25
 
@@ -91,22 +91,24 @@ def theme(request, consultation_id, theme_key):
     )
     report = report_for(request, consultation, sentiment=True)
     tags = tagged_answers(theme=theme, filters=report.filters, rounds=report.rounds)
-    people = tags.values("answer__response_id").distinct().count()
+    figures = next((t for t in report.themes if t.key == theme.key), None)
+    # Responses raising the theme in this view, from the report's figures.
+    people = 0
+    if figures:
+        sentiment = report.filters.sentiment
+        people = figures.sentiment[sentiment] if sentiment else figures.count
     allowed = people >= suppression.threshold()
     page = Paginator(tags if allowed else tags.none(), ANSWERS_PER_PAGE).get_page(
         request.GET.get("page")
     )
-    facts = facts_by_response([t.answer.response_id for t in page])
     rows = [
         {
             "tag": tag,
             "parts": highlighted(tag.answer.text, tag.evidence),
-            "facts": facts.get(tag.answer.response_id),
-            "sentiment": sentiment_of(
-                getattr(getattr(tag.answer, "analysis", None), "sentiment", None)
-            ),
+            "facts": row,
+            "sentiment": row.sentiment,
         }
-        for tag in page
+        for row, tag in with_tags(page)
     ]
     context = {
         "consultation": consultation,
@@ -118,7 +120,7 @@ def theme(request, consultation_id, theme_key):
         "page": page,
         "sentiments": SENTIMENT_LABELS,
         "threshold": suppression.threshold(),
-        "figures": next((t for t in report.themes if t.key == theme.key), None),
+        "figures": figures,
     }
     return render(request, "reports/theme.html", context)
 

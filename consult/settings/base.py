@@ -295,6 +295,8 @@ ANALYSIS_ENCODER = env.bool("SB_ANALYSIS_ENCODER", default=False)
 REPORT_DISCLOSURE_THRESHOLD = env.int("SB_REPORT_DISCLOSURE_THRESHOLD", default=10)
 # Stale figures are rebuilt in the request up to this many responses, else queued.
 REPORT_SYNC_REFRESH_LIMIT = env.int("SB_REPORT_SYNC_REFRESH_LIMIT", default=5000)
+# A busy consultation's figures are rebuilt at most once in this many seconds.
+REPORT_REFRESH_MIN_SECONDS = env.int("SB_REPORT_REFRESH_MIN_SECONDS", default=60)
 # PDFs are made in the request up to this many responses, else by a task.
 REPORT_PDF_SYNC_LIMIT = env.int("SB_REPORT_PDF_SYNC_LIMIT", default=2000)
 

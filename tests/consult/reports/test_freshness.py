@@ -94,3 +94,18 @@ def test_a_large_consultation_never_built_is_queued_not_built_in_the_request(
     assert refresh_report_figures(str(world.consultation.pk)) is True
     page = client.get(reverse("reports:report", args=[world.consultation.pk]))
     assert page.context["report"].total == 3
+
+
+def test_a_busy_consultation_is_rebuilt_at_most_once_a_minute(settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from consult.reports.tasks import wait_before_rebuilding
+
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    settings.REPORT_REFRESH_MIN_SECONDS = 60
+    state = FiguresState(built_at=timezone.now() - timedelta(seconds=20))
+    assert 39 < wait_before_rebuilding(state) <= 40
+    state.built_at -= timedelta(minutes=5)
+    assert wait_before_rebuilding(state) == 0

@@ -48,6 +48,8 @@ def test_the_page_shows_every_section_and_theme(client, world, lead):
     for theme in page.context["report"].themes:
         assert theme.name in html
     assert html.count("<svg") >= 5
+    evidence = reverse("reports:equalities:evidence", args=[world.consultation.pk])
+    assert f'href="{evidence}"' in html
     assert "<script" not in html.split("<main")[1].split("</main>")[0]
 
 
@@ -111,3 +113,26 @@ def test_a_tag_of_another_consultation_is_not_found(client, world, lead):
     assert client.post(decide, {"decision": "rejected"}).status_code == 404
     tag.refresh_from_db()
     assert tag.decision == ThemeAssignment.Decision.PENDING
+
+
+def test_the_admin_listing_and_analysis_pages_link_to_the_report(
+    client, world, officer
+):
+    client.force_login(officer)
+    report = reverse("reports:report", args=[world.consultation.pk])
+    listing = client.get(reverse("wagtailsnippets_surveys_consultation:list"))
+    assert report in listing.content.decode()
+    analysis = client.get(
+        reverse("analysis_consultation", args=[world.consultation.pk])
+    )
+    assert report in analysis.content.decode()
+    assert report in client.get(reverse("analysis_index")).content.decode()
+
+
+def test_reports_index_lists_only_what_a_lead_may_read(client, world, lead):
+    from tests.cms.factories import ConsultationFactory
+
+    other = ConsultationFactory(title="Not theirs")
+    client.force_login(lead)
+    html = client.get(reverse("reports:index")).content.decode()
+    assert world.consultation.title in html and other.title not in html
