@@ -67,11 +67,11 @@ run: install nltk seed ## Install everything and serve the demo site on http://1
 worker: install ## Run a Celery worker with beat (production-like set-up)
 	$(BIN)/celery -A consult worker --beat --loglevel=info
 
-browser-deps: ## Install Debian Chromium for the browser tests (needs root)
-	@if [ ! -x /usr/bin/chromium ]; then \
+browser-deps: ## Install Debian Chromium and poppler-utils for the browser and PDF tests (needs root)
+	@if [ ! -x /usr/bin/chromium ] || ! command -v pdftotext >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else echo "Chromium is not installed and I cannot install it: browser tests will be skipped. Install Debian's 'chromium' package to run them."; fi; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium poppler-utils >/dev/null; \
+	  else echo "Chromium or pdftotext is missing and I cannot install them: browser and PDF-text tests will be skipped. Install Debian's 'chromium' and 'poppler-utils'."; fi; \
 	fi
 
 # Tests run in parallel (pytest-xdist, one process per core, idle processes
