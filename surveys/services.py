@@ -219,17 +219,20 @@ def start_change(*, response: Response) -> Draft | None:
 
 
 def _create_response(draft: Draft, cleaned: dict, site: str = "") -> Response:
-    if draft.admitted_by and _sent_on_admission(draft):
-        raise AlreadySentOnAdmission()
-    try:
-        # A savepoint: two browsers sending at once on one invitation meet the
-        # database's one_response_per_admission constraint, not a 500.
-        with transaction.atomic():
-            response = _insert_response(draft, cleaned)
-    except IntegrityError:
-        if draft.admitted_by and _sent_on_admission(draft):
-            raise AlreadySentOnAdmission() from None
-        raise
+    if not draft.admitted_by:
+        response = _insert_response(draft, cleaned)
+    else:
+        if _sent_on_admission(draft):
+            raise AlreadySentOnAdmission()
+        try:
+            # A savepoint: two browsers sending at once on one invitation meet
+            # the database's one_response_per_admission constraint, not a 500.
+            with transaction.atomic():
+                response = _insert_response(draft, cleaned)
+        except IntegrityError:
+            if _sent_on_admission(draft):
+                raise AlreadySentOnAdmission() from None
+            raise
     if draft.equalities:
         EqualityMonitoring.objects.create(
             round=draft.round,

@@ -81,8 +81,11 @@ def mark_stale(*, consultation_id) -> None:
         consultation_id=consultation_id, stale_since__isnull=True
     ).update(stale_since=now)
     if not updated:
-        FiguresState.objects.get_or_create(
-            consultation_id=consultation_id, defaults={"stale_since": now}
+        # Already stale, or never built: one INSERT that a present row ignores
+        # (no SELECT and savepoint on every submission).
+        FiguresState.objects.bulk_create(
+            [FiguresState(consultation_id=consultation_id, stale_since=now)],
+            ignore_conflicts=True,
         )
 
 
