@@ -63,6 +63,9 @@ def consultation(request, consultation_id):
         "run": run,
         "progress": progress(run) if run else None,
         "summaries": theme_summaries(codebook) if codebook else [],
+        "fitted": codebook.fitted_models.order_by("-started_at").first()
+        if codebook
+        else None,
         "can_run": rules.can_run_analysis(request.user, consultation),
         # Refresh while a run is in progress (no JavaScript needed).
         "refresh": bool(run and run.is_active),
