@@ -19,14 +19,17 @@ from django.views.decorators.http import require_POST
 from surveys.models import Consultation
 
 from . import rules
+from .active import check_next
 from .codebook_files import write_codebook_csv, write_qdc
 from .forms import CodebookImportForm, DecisionForm
 from .models import AnalysisRun, Codebook, Theme, ThemeAssignment
+from .redaction import redact
 from .runs import cancel_run, progress, resume_run, start_run
 from .services import decide, replace_codebook
 from .summaries import highlighted, rejected_signals, theme_summaries
 
 ANSWERS_PER_PAGE = 25
+CHECK_NEXT = 5
 
 
 def _consultation(request, consultation_id) -> Consultation:
@@ -63,6 +66,7 @@ def consultation(request, consultation_id):
         "run": run,
         "progress": progress(run) if run else None,
         "summaries": theme_summaries(codebook) if codebook else [],
+        "check_next": _check_next(codebook) if codebook else [],
         "fitted": codebook.fitted_models.order_by("-started_at").first()
         if codebook
         else None,
@@ -71,6 +75,24 @@ def consultation(request, consultation_id):
         "refresh": bool(run and run.is_active),
     }
     return render(request, "analysis/consultation.html", context)
+
+
+def _check_next(codebook) -> list[dict]:
+    """ "Check these next": undecided answers the learner is least sure of, with
+    the review page of the theme in doubt."""
+    themes = {
+        key: (pk, name)
+        for key, pk, name in codebook.themes.values_list("key", "pk", "name")
+    }
+    return [
+        {
+            "text": redact(c.text)[:300],
+            "theme": themes[c.theme_key][0],
+            "theme_name": themes[c.theme_key][1],
+        }
+        for c in check_next(codebook=codebook, limit=CHECK_NEXT)
+        if c.theme_key in themes
+    ]
 
 
 @require_POST
