@@ -26,7 +26,12 @@ from .models import AnalysisRun, Codebook, Theme, ThemeAssignment
 from .redaction import redact
 from .runs import cancel_run, progress, resume_run, start_run
 from .services import decide, replace_codebook
-from .summaries import highlighted, rejected_signals, theme_summaries
+from .summaries import (
+    contradicted_signals,
+    highlighted,
+    rejected_signals,
+    theme_summaries,
+)
 
 ANSWERS_PER_PAGE = 25
 CHECK_NEXT = 5
@@ -152,6 +157,7 @@ def theme(request, consultation_id, theme_id):
     summary = next(
         (s for s in theme_summaries(theme.codebook) if s.theme.pk == theme.pk), None
     )
+    signal_rows = rejected_signals(theme)
     context = {
         "consultation": consultation,
         "theme": theme,
@@ -165,7 +171,8 @@ def theme(request, consultation_id, theme_id):
             ("rejected", "Rejected"),
             ("all", "All"),
         ],
-        "rejected_signals": rejected_signals(theme),
+        "rejected_signals": signal_rows,
+        "contradicted": contradicted_signals(signal_rows),
         "can_change": rules.can_change_codebook(request.user, consultation),
     }
     return render(request, "analysis/theme.html", context)
