@@ -32,6 +32,15 @@ import numpy as np
 
 from .matching import Match, RuleEvidence, ThemeRule, rule_evidence
 from .text import AnalysedText
+from .tuning import (
+    DEFAULT_THRESHOLD,
+    INNER_FOLDS,
+    C,
+    _best_threshold,
+    _out_of_fold,
+    _sample_f1,
+    _theme_model,
+)
 from .vectors import AnswerVectoriser
 
 # Fewer labelled answers than this on either side and a theme is left to its rule.
@@ -41,25 +50,11 @@ OVERRULE_AFTER = 10
 # A rule-led theme whose matches the labels contradict this often is muted.
 RULE_MIN_PRECISION = 0.2
 RULE_MIN_FIRINGS = 5
-INNER_FOLDS = 5
-THRESHOLDS = [t / 100 for t in range(5, 96, 5)]
-DEFAULT_THRESHOLD = 0.5
 MARGINS = (1.0, 1.2, 1.4, 1.7, 2.0)
 # Fewer labelled answers than this and thresholds and caps are not tuned.
 MIN_FOR_TUNING = 50
 # Share of labelled answers with a theme above which every answer gets one.
 AT_LEAST_ONE_SHARE = 0.9
-# Regularisation of the per-theme models, chosen by inner cross-validation.
-C = 10.0
-SEED = 0
-
-
-def _theme_model():
-    from sklearn.linear_model import LogisticRegression
-
-    return LogisticRegression(
-        C=C, class_weight="balanced", solver="liblinear", dual=True, max_iter=2000
-    )
 
 
 def _multiclass_model(folds: int):
@@ -198,6 +193,12 @@ class ThemeLearner:
         evidence = rule_evidence(analysed, self.rules)
         return self._probabilities([analysed], [evidence], [question])[0]
 
+    def probabilities_many(self, analysed, questions=None) -> list[dict]:
+        """Each learnt theme's probability for many answers."""
+        questions = questions or [None] * len(analysed)
+        evidences = [rule_evidence(a, self.rules) for a in analysed]
+        return self._probabilities(analysed, evidences, questions)
+
     def _probabilities(self, analysed, evidences, questions) -> list[dict]:
         if self.vectoriser is None or not self.learnt_themes:
             return [{} for _ in analysed]
@@ -309,44 +310,6 @@ class ThemeLearner:
             key: {**scores(t), "decisions": decisions.get(key, 0)}
             for key, t in tally.items()
         }
-
-
-def _out_of_fold(x, y):
-    """Each labelled answer's probability per theme from models that did not see it."""
-    from sklearn.model_selection import KFold
-
-    oof = np.zeros(y.shape)
-    folds = min(INNER_FOLDS, len(y))
-    for train, test in KFold(folds, shuffle=True, random_state=SEED).split(x):
-        for j in range(y.shape[1]):
-            seen = y[train, j]
-            if seen.all() or not seen.any():
-                oof[test, j] = seen.mean()
-                continue
-            model = _theme_model().fit(x[train], seen)
-            oof[test, j] = model.predict_proba(x[test])[:, 1]
-    return oof
-
-
-def _best_threshold(probs, truth) -> float:
-    """The threshold with the best F1 for one theme on out-of-fold probabilities;
-    of equally good ones, the nearest to 0.5 (perfectly separated labels would
-    otherwise get the lowest)."""
-    best, best_key = DEFAULT_THRESHOLD, (-1.0, 0.0)
-    for threshold in THRESHOLDS:
-        predicted = probs >= threshold
-        tp = int((predicted & truth).sum())
-        f1 = 2 * tp / (predicted.sum() + truth.sum()) if tp else 0.0
-        key = (round(f1, 6), -abs(threshold - DEFAULT_THRESHOLD))
-        if key > best_key:
-            best, best_key = threshold, key
-    return best
-
-
-def _sample_f1(found: set, truth: set) -> float:
-    if not found and not truth:
-        return 0.0  # as scikit-learn's f1_score(average="samples") counts it
-    return 2 * len(found & truth) / (len(found) + len(truth))
 
 
 def _contradicted_rules(evidences, labels, rules) -> set[str]:

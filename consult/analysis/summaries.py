@@ -143,6 +143,16 @@ def rejected_signals(theme: Theme) -> list[tuple[str, int, int]]:
     )
 
 
+def contradicted_signals(rows: list[tuple[str, int, int]]) -> list[str]:
+    """Advice on the signals officers' decisions mostly contradict, from
+    ``rejected_signals``: rejected in at least 5 decisions and 80% of them."""
+    return [
+        f"'{signal}': rejected {rejected} of {rejected + confirmed} times. Remove it?"
+        for signal, rejected, confirmed in rows
+        if rejected >= 5 and rejected >= 0.8 * (rejected + confirmed)
+    ]
+
+
 def highlighted(text: str, evidence: str) -> tuple[str, str, str]:
     """The answer split around its evidence sentence, each part redacted, so a
     template can mark the evidence up without marking anything else safe."""

@@ -20,6 +20,8 @@ from .text import AnalysedText
 # Set by cross-validation inside the labelled part of the development sets.
 CHAR_WEIGHT = 1.0
 EVIDENCE_WEIGHT = 1.0
+# From this many answers, a character piece must occur in two to count.
+MIN_DF_FROM = 10
 
 
 def word_features(analysed: AnalysedText) -> dict[str, float]:
@@ -74,17 +76,17 @@ class AnswerVectoriser:
                 self.words.fit_transform(word_features(a) for a in analysed)
             )
         ]
+        texts = [plain_text(a) for a in analysed]
+        # Character pieces need text, and a floor only once there are answers enough.
+        self.chars = self.chars and any(texts)
         if self.chars:
             self.characters = TfidfVectorizer(
                 analyzer="char_wb",
                 ngram_range=(2, 5),
                 sublinear_tf=True,
-                min_df=2,
+                min_df=2 if len(texts) >= MIN_DF_FROM else 1,
             )
-            blocks.append(
-                CHAR_WEIGHT
-                * self.characters.fit_transform(plain_text(a) for a in analysed)
-            )
+            blocks.append(CHAR_WEIGHT * self.characters.fit_transform(texts))
         blocks.append(
             EVIDENCE_WEIGHT
             * self.evidence.fit_transform(

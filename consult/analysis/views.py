@@ -20,14 +20,22 @@ from consult.edge import limits
 from surveys.models import Consultation
 
 from . import rules
+from .active import check_next
 from .codebook_files import write_codebook_csv, write_qdc
 from .forms import CodebookImportForm, DecisionForm
 from .models import AnalysisRun, Codebook, Theme, ThemeAssignment
+from .redaction import redact
 from .runs import cancel_run, progress, resume_run, start_run
 from .services import decide, replace_codebook
-from .summaries import highlighted, rejected_signals, theme_summaries
+from .summaries import (
+    contradicted_signals,
+    highlighted,
+    rejected_signals,
+    theme_summaries,
+)
 
 ANSWERS_PER_PAGE = 25
+CHECK_NEXT = 5
 
 
 def _consultation(request, consultation_id) -> Consultation:
@@ -64,11 +72,33 @@ def consultation(request, consultation_id):
         "run": run,
         "progress": progress(run) if run else None,
         "summaries": theme_summaries(codebook) if codebook else [],
+        "check_next": _check_next(codebook) if codebook else [],
+        "fitted": codebook.fitted_models.order_by("-started_at").first()
+        if codebook
+        else None,
         "can_run": rules.can_run_analysis(request.user, consultation),
         # Refresh while a run is in progress (no JavaScript needed).
         "refresh": bool(run and run.is_active),
     }
     return render(request, "analysis/consultation.html", context)
+
+
+def _check_next(codebook) -> list[dict]:
+    """ "Check these next": undecided answers the learner is least sure of, with
+    the review page of the theme in doubt."""
+    themes = {
+        key: (pk, name)
+        for key, pk, name in codebook.themes.values_list("key", "pk", "name")
+    }
+    return [
+        {
+            "text": redact(c.text)[:300],
+            "theme": themes[c.theme_key][0],
+            "theme_name": themes[c.theme_key][1],
+        }
+        for c in check_next(codebook=codebook, limit=CHECK_NEXT)
+        if c.theme_key in themes
+    ]
 
 
 @require_POST
@@ -128,6 +158,7 @@ def theme(request, consultation_id, theme_id):
     summary = next(
         (s for s in theme_summaries(theme.codebook) if s.theme.pk == theme.pk), None
     )
+    signal_rows = rejected_signals(theme)
     context = {
         "consultation": consultation,
         "theme": theme,
@@ -141,7 +172,8 @@ def theme(request, consultation_id, theme_id):
             ("rejected", "Rejected"),
             ("all", "All"),
         ],
-        "rejected_signals": rejected_signals(theme),
+        "rejected_signals": signal_rows,
+        "contradicted": contradicted_signals(signal_rows),
         "can_change": rules.can_change_codebook(request.user, consultation),
     }
     return render(request, "analysis/theme.html", context)

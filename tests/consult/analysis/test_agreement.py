@@ -97,3 +97,10 @@ def test_a_quote_shared_by_many_answers_is_shown_once(answered):
     quotes = top_quotes(codebook)[site.pk]
     assert quotes.count(same) == 1
     assert "The bus to one site takes an hour." in quotes
+
+
+def test_signals_the_decisions_contradict_are_named_with_advice():
+    from consult.analysis.summaries import contradicted_signals
+
+    advice = contradicted_signals([("answered", 40, 2), ("phone", 5, 5), ("x", 3, 0)])
+    assert advice == ["'answered': rejected 40 of 42 times. Remove it?"]

@@ -33,6 +33,7 @@ def test_officer_sees_themes_quotes_and_progress(client, officer, tagged):
     assert "Single front door" in page
     assert "My son waited a year for CAMHS." in page
     assert "Run analysis" in page
+    assert "Learnt model:" in page and "none yet" in page
     theme = codebook.themes.get(key="front-door")
     html = client.get(
         _url("analysis_theme", consultation, theme_id=theme.pk)
@@ -263,3 +264,13 @@ def test_officer_edits_themes_inline_with_a_parent_from_the_same_codebook(
     assert response.status_code == 302, response.content.decode()[:2000]
     door = codebook.themes.get(key="front-door")
     assert door.signal_list == ["front door", "one number", "helpline"]
+
+
+def test_the_stored_model_and_its_progress_are_shown(client, officer, tagged):
+    from consult.analysis.training import fit_model
+
+    consultation, codebook, _ = tagged
+    fit_model(codebook=codebook)
+    client.force_login(officer)
+    page = client.get(_url("analysis_consultation", consultation)).content.decode()
+    assert "Learnt model:" in page and "Ready: Fitted on 0 decided answers" in page
