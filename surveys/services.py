@@ -1,10 +1,13 @@
 """Writes across surveys' models. Keyword-only, atomic, documented."""
 
+import logging
 import secrets
 import string
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+
+from consult.outbox import services as outbox
 
 from .channels import HowMade
 from .equalities import response_link
@@ -13,6 +16,8 @@ from .models import Answer, Consultation, Draft, EqualityMonitoring, Question, R
 from .sections import live_sections
 from .signals import response_submitted, response_withdrawn
 from .tokens import new_token
+
+log = logging.getLogger(__name__)
 
 REFERENCE_ALPHABET = "".join(
     c for c in string.ascii_uppercase + string.digits if c not in "0O1I"
@@ -220,9 +225,8 @@ def _create_response(draft: Draft, cleaned: dict) -> Response:
         )
         Draft.objects.filter(pk=draft.pk).update(equalities={})
     if response.contact_email:
-        from .tasks import send_receipt
-
-        transaction.on_commit(lambda: send_receipt.delay(str(response.pk)))
+        # Recorded with the response, sent after the commit (consult/outbox).
+        outbox.enqueue("surveys.send_receipt", str(response.pk))
     answers = _save_answers(response, draft, cleaned)
     response_submitted.send(sender=Response, response=response, answers=answers)
     return response
@@ -272,6 +276,19 @@ def issue_resume_link(*, draft: Draft) -> str:
     token, token_hash = new_token()
     Draft.objects.filter(pk=draft.pk).update(resume_token_hash=token_hash)
     return token
+
+
+def send_resume_link_now(*, draft: Draft, email: str, link: str) -> str | None:
+    """Queue the save-and-return e-mail; the address, or None if the broker is
+    down (a short connect timeout, no retries: the respondent is waiting)."""
+    from .tasks import send_resume_link
+
+    try:
+        send_resume_link.apply_async(args=[str(draft.pk), email, link], retry=False)
+    except Exception:  # any broker failure; the page offers the link itself
+        log.warning("resume e-mail not queued", exc_info=True)
+        return None
+    return email
 
 
 def withdraw_response(*, response: Response) -> bool:

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from consult.outbox import services as outbox
 from surveys.models import Consultation, Round
 from surveys.tokens import digest
 
@@ -124,14 +125,17 @@ def ensure_invitations(*, round_: Round, nominations=None) -> int:
 
 
 def _send_on_commit(invitation_ids) -> None:
-    from .tasks import CHUNK, send_messages
+    """Record the sending in the outbox, in the caller's transaction."""
+    from .tasks import CHUNK
 
     ids = [str(i) for i in invitation_ids]
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        transaction.on_commit(
-            lambda chunk=chunk: send_messages.delay(chunk, Delivery.Kind.INVITATION)
-        )
+    outbox.enqueue_many(
+        "audiences.send_messages",
+        [
+            [ids[start : start + CHUNK], Delivery.Kind.INVITATION]
+            for start in range(0, len(ids), CHUNK)
+        ],
+    )
 
 
 def open_rounds_to_invite():

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "crispy_forms_gds",
     "django_celery_beat",
     # Local
+    "consult.outbox",
     "consult.accounts",
     "consult.organisation",
     "consult.audiences",
@@ -303,6 +304,24 @@ CELERY_TASK_SOFT_TIME_LIMIT = 9 * 60
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Redis hands an unacknowledged task to another worker after the visibility
+# timeout: longer than our longest task (the hard time limit) so that a slow
+# task is never run twice at once, far shorter than Redis's default hour so
+# that a killed worker's task comes back soon.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_TASK_TIME_LIMIT + 5 * 60,
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+}
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"visibility_timeout": 15 * 60}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
+CELERY_REDIS_SOCKET_TIMEOUT = 5
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# A request never waits on publish retries (up to 32 s): consult/outbox
+# records the task first, and its sweep retries.
+CELERY_TASK_PUBLISH_RETRY = False
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Static entries; django_celery_beat's DatabaseScheduler copies them into its
 # tables at start-up (officers can see them under /django-admin/).
@@ -327,6 +346,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "audiences.purge_nominee_contacts",
         "schedule": 24 * 60 * 60,
     },
+    # Every minute: send tasks a broker outage or a crash left in the outbox.
+    "outbox-sweep": {"task": "outbox.sweep", "schedule": 60.0},
     # Every minute: re-enqueue analysis chunks whose worker died mid-run.
     "analysis-resume-stalled-runs": {
         "task": "analysis.resume_stalled_runs",
