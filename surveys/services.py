@@ -10,7 +10,7 @@ from django.utils import timezone
 from consult.outbox import services as outbox
 
 from .channels import HowMade
-from .equalities import response_link
+from .equalities import response_link, response_links
 from .forms import SectionForm
 from .models import Answer, Consultation, Draft, EqualityMonitoring, Question, Response
 from .sections import live_sections
@@ -304,7 +304,7 @@ def withdraw_response(*, response: Response) -> bool:
         ).update(withdrawn_at=timezone.now())
         if updated:
             EqualityMonitoring.objects.filter(
-                response_link=response_link(response.pk)
+                response_link__in=response_links(response.pk)
             ).delete()
             response.refresh_from_db()
             response_withdrawn.send(sender=Response, response=response)

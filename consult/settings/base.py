@@ -267,6 +267,15 @@ DEFAULT_FROM_EMAIL = env(
 SMS_BACKEND = env("SMS_BACKEND", default="consult.audiences.sms.FileBackend")
 SMS_FILE_PATH = env.path("SMS_FILE_PATH", default=str(VAR_DIR / "outbox" / "sms"))
 
+# --- Equalities monitoring ---------------------------------------------------
+# The HMAC linking monitoring answers to their response has a key of its own,
+# so that rotating SECRET_KEY leaves withdrawal working. To rotate this key,
+# put the old one first in EQUALITIES_LINK_OLD_KEYS: withdrawal tries each.
+# (Before this setting the key was SECRET_KEY: sites that already hold
+# answers list their SECRET_KEY of the time there.)
+EQUALITIES_LINK_KEY = env("EQUALITIES_LINK_KEY", default=SECRET_KEY)
+EQUALITIES_LINK_OLD_KEYS = env.list("EQUALITIES_LINK_OLD_KEYS", default=[])
+
 # --- Demo data ----------------------------------------------------------------
 # seed_demo creates accounts whose passwords and TOTP secrets are published;
 # production.py turns this off whatever the environment says.
