@@ -10,7 +10,7 @@ export DJANGO_SETTINGS_MODULE ?= consult.settings.dev
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help install install-encoder encoder-deps static nltk migrate seed run worker test lint check browser-deps bench eval eval-real clean
+.PHONY: help install install-encoder encoder-deps static nltk migrate seed run worker test lint check browser-deps bench eval eval-real clean security collectstatic backup restore
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
@@ -75,11 +75,23 @@ test: install nltk browser-deps encoder-deps ## Install everything and run the w
 	DJANGO_SETTINGS_MODULE=consult.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=consult.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	BIN=$(BIN) .ci/security-checks
 	DJANGO_SETTINGS_MODULE=consult.settings.test $(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check . || true
+	$(BIN)/lint-imports
+	BIN=$(BIN) .ci/security-checks
+
+security: $(BIN)/.installed ## bandit (new findings fail), check --deploy under production settings, pip-audit if it can reach a database
+	BIN=$(BIN) .ci/security-checks
+
+# Production: every page needs the hashed static files (whitenoise's manifest);
+# run with the production environment set, before starting gunicorn.
+collectstatic: $(BIN)/.installed static ## Production set-up: gather static files into staticfiles/
+	$(BIN)/python manage.py collectstatic --noinput
 
 bench: install nltk ## Run the benchmarks and print their figures
 	@for script in tests/benchmarks/bench_*.py; do \
