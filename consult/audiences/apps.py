@@ -8,4 +8,9 @@ class AudiencesConfig(AppConfig):
 
     def ready(self):
         # The signal receivers, and the review period's admin pages (hooks).
+        from surveys.admission import register_admission_check
+
         from . import receivers, review_admin  # noqa: F401
+        from .services import admission_still_valid
+
+        register_admission_check(admission_still_valid)

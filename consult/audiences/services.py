@@ -10,6 +10,7 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -179,6 +180,31 @@ def usable_invitation(token: str) -> Invitation | None:
     ):
         return None
     return invitation
+
+
+def admission_still_valid(round_, key: str) -> bool:
+    """Whether a browser admitted by an invitation may still respond with it.
+
+    Admission ends with the link: when it expires (or is expired early) and
+    when the contact details behind it are erased. Responded is not an end:
+    the browser is then shown the response it sent. Keys that are not
+    invitations' (none today) are left alone.
+    """
+    try:
+        invitation = (
+            Invitation.objects.select_related("nomination", "response")
+            .filter(pk=key, round=round_)
+            .first()
+        )
+    except (ValueError, ValidationError):
+        return True
+    if invitation is None:
+        return True
+    return not (
+        invitation.expired_at
+        or timezone.now() >= invitation.expires_at
+        or invitation.recipient.is_erased
+    )
 
 
 def mark_opened(*, invitation: Invitation) -> None:
