@@ -15,6 +15,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from consult.audit import services as audit
+from consult.audit.models import AuditEntry
 from consult.outbox import services as outbox
 from surveys.models import Consultation, Round
 from surveys.tokens import digest
@@ -80,6 +82,12 @@ def import_nominations(*, consultation, service, by, rows: list[dict]) -> int:
             )
     except IntegrityError as exc:
         raise DuplicateNominee() from exc
+    audit.record(
+        AuditEntry.Action.IMPORT,
+        target=consultation,
+        detail=f"{len(created)} nominees for {service}",
+        actor=by,
+    )
     round_ = consultation.main_round
     if round_ is not None:
         ensure_invitations(round_=round_, nominations=created)
@@ -263,6 +271,11 @@ def erase_contact(*, nomination: Nomination, reason: str) -> bool:
     nomination.save()
     nomination.invitations.update(token_hash=None)
     Delivery.objects.filter(invitation__nomination=nomination).update(reason="")
+    audit.record(
+        AuditEntry.Action.ERASURE,
+        target=f"Nomination {nomination.pk}",
+        detail=f"contact details deleted ({reason})",
+    )
     log.info(
         "nominee contact details deleted",
         extra={"nomination": str(nomination.pk), "reason": reason},

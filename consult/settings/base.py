@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django_celery_beat",
     # Local
     "consult.outbox",
+    "consult.audit",
     "consult.accounts",
     "consult.organisation",
     "consult.audiences",
@@ -80,6 +81,8 @@ MIDDLEWARE = [
     # Before any view: NUL in an address is refused, in a form dropped
     # (PostgreSQL cannot store it; consult/edge/middleware.py).
     "consult.edge.middleware.CleanInputMiddleware",
+    # Who is acting, for the audit log's records (consult/audit/).
+    "consult.audit.middleware.AuditActorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # After authentication and messages: two-factor set-up before anything
@@ -276,6 +279,10 @@ SMS_FILE_PATH = env.path("SMS_FILE_PATH", default=str(VAR_DIR / "outbox" / "sms"
 EQUALITIES_LINK_KEY = env("EQUALITIES_LINK_KEY", default=SECRET_KEY)
 EQUALITIES_LINK_OLD_KEYS = env.list("EQUALITIES_LINK_OLD_KEYS", default=[])
 
+# --- Audit log (consult/audit/) ----------------------------------------------
+# Officer actions on personal data are kept this long, then deleted daily.
+AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=2 * 365)
+
 # --- Demo data ----------------------------------------------------------------
 # seed_demo creates accounts whose passwords and TOTP secrets are published;
 # production.py turns this off whatever the environment says.
@@ -355,6 +362,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "audiences.purge_nominee_contacts",
         "schedule": 24 * 60 * 60,
     },
+    # Daily: delete audit log entries past AUDIT_RETENTION_DAYS.
+    "audit-purge-expired": {"task": "audit.purge_expired", "schedule": 24 * 60 * 60},
     # Every minute: send tasks a broker outage or a crash left in the outbox.
     "outbox-sweep": {"task": "outbox.sweep", "schedule": 60.0},
     # Every minute: re-enqueue analysis chunks whose worker died mid-run.
