@@ -88,6 +88,12 @@ lint: $(BIN)/.installed
 security: $(BIN)/.installed ## bandit (new findings fail), check --deploy under production settings, pip-audit if it can reach a database
 	BIN=$(BIN) .ci/security-checks
 
+backup: ## Back up PostgreSQL (DATABASE_URL) and media (MEDIA_ROOT) into var/backups/<time>/
+	ops/backup
+
+restore: ## Restore a backup: make restore BACKUP=var/backups/<time> (into DATABASE_URL, MEDIA_ROOT)
+	BACKUP="$(BACKUP)" ops/restore
+
 # Production: every page needs the hashed static files (whitenoise's manifest);
 # run with the production environment set, before starting gunicorn.
 collectstatic: $(BIN)/.installed static ## Production set-up: gather static files into staticfiles/
