@@ -206,17 +206,20 @@ def start_change(*, response: Response) -> Draft | None:
 
 
 def _create_response(draft: Draft, cleaned: dict) -> Response:
-    if draft.admitted_by and _sent_on_admission(draft):
+    if not draft.admitted_by:  # open access: no one-per-admission constraint
+        response = _insert_response(draft)
+    elif _sent_on_admission(draft):
         raise AlreadySentOnAdmission()
-    try:
-        # A savepoint: two browsers sending at once on one invitation meet the
-        # database's one_response_per_admission constraint, not a 500.
-        with transaction.atomic():
-            response = _insert_response(draft)
-    except IntegrityError:
-        if draft.admitted_by and _sent_on_admission(draft):
-            raise AlreadySentOnAdmission() from None
-        raise
+    else:
+        try:
+            # A savepoint: two browsers sending at once on one invitation meet
+            # the database's one_response_per_admission constraint, not a 500.
+            with transaction.atomic():
+                response = _insert_response(draft)
+        except IntegrityError:
+            if _sent_on_admission(draft):
+                raise AlreadySentOnAdmission() from None
+            raise
     if draft.equalities:
         EqualityMonitoring.objects.create(
             round=draft.round,
