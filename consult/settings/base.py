@@ -447,6 +447,8 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 }
 # Wagtail's admin would fetch releases.wagtail.io, which the policy refuses.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: the policy refuses it, and officers' e-mail hashes stay here.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Logging: one JSON object a line, so that logs can be searched ----------
 LOGGING = {
