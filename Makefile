@@ -12,7 +12,7 @@ PORT ?= 8000
 # The address links in e-mails and the printed admin address use: where `make run` serves.
 export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: help install install-encoder encoder-deps static nltk migrate seed run worker test test-fast lint check browser-deps bench eval eval-real clean
+.PHONY: help install install-encoder encoder-deps static nltk migrate seed run worker test test-fast lint check browser-deps bench eval eval-real clean security collectstatic backup restore
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
@@ -91,10 +91,25 @@ test-fast: install nltk ## Lint, then the quick tests only (under 3 minutes)
 	$(MAKE) --no-print-directory lint
 	$(PYTEST) --reuse-db -m "not slow and not browser and not integration and not encoder" $(PYTEST_ARGS)
 
-lint: $(BIN)/.installed ## Ruff (lint and format) and the import contracts: fails on any finding
+lint: $(BIN)/.installed ## Ruff (lint and format), the import contracts and the security checks: fails on any finding
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	BIN=$(BIN) .ci/security-checks
+
+security: $(BIN)/.installed ## bandit (new findings fail), check --deploy under production settings, pip-audit if it can reach a database
+	BIN=$(BIN) .ci/security-checks
+
+backup: ## Back up PostgreSQL (DATABASE_URL) and media (MEDIA_ROOT) into var/backups/<time>/
+	ops/backup
+
+restore: ## Restore a backup: make restore BACKUP=var/backups/<time> (into DATABASE_URL, MEDIA_ROOT)
+	BACKUP="$(BACKUP)" ops/restore
+
+# Production: every page needs the hashed static files (whitenoise's manifest);
+# run with the production environment set, before starting gunicorn.
+collectstatic: $(BIN)/.installed static ## Production set-up: gather static files into staticfiles/
+	$(BIN)/python manage.py collectstatic --noinput
 
 bench: install nltk ## Run the benchmarks and print their figures
 	@for script in tests/benchmarks/bench_*.py; do \

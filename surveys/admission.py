@@ -13,6 +13,16 @@ from consult.accounts.rules import is_council_staff
 from .models import Consultation, Round
 
 SESSION_KEY = "admissions"
+# Checks another app registers (audiences: the invitation behind a key has not
+# expired, its contact not been erased). Each takes (round_, key) and returns
+# False to end that admission; surveys knows nothing of invitations.
+_admission_checks = []
+
+
+def register_admission_check(check) -> None:
+    """Add ``check(round_, key) -> bool``; idempotent."""
+    if check not in _admission_checks:
+        _admission_checks.append(check)
 
 
 def admit(request, *, round_id, key: str, label: str = ""):
@@ -37,4 +47,8 @@ def admission_key(request, round_: Round) -> str | None:
     if audience == Consultation.Audience.STAFF:
         return "" if is_council_staff(request.user) else None
     admission = request.session.get(SESSION_KEY, {}).get(str(round_.pk))
-    return admission["key"] if admission else None
+    if not admission:
+        return None
+    if not all(check(round_, admission["key"]) for check in _admission_checks):
+        return None  # the link behind it expired, or its contact was erased
+    return admission["key"]

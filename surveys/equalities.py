@@ -135,12 +135,24 @@ class EqualitiesForm(forms.Form):
             self.fields[name].sixteen_or_over = name in SIXTEEN_OR_OVER
 
 
-def response_link(response_id) -> str:
-    """The only link from monitoring answers to a response: an HMAC, not an id."""
-    key = settings.SECRET_KEY.encode()
+def response_link(response_id, key: str | None = None) -> str:
+    """The only link from monitoring answers to a response: an HMAC, not an id.
+
+    Keyed on ``EQUALITIES_LINK_KEY``, not ``SECRET_KEY``, so that rotating the
+    site's secret never cuts responses off from their monitoring answers.
+    """
+    key = key or settings.EQUALITIES_LINK_KEY
     return hmac.new(
-        key, f"equalities:{response_id}".encode(), hashlib.sha256
+        key.encode(), f"equalities:{response_id}".encode(), hashlib.sha256
     ).hexdigest()
+
+
+def response_links(response_id) -> list[str]:
+    """The link under the current key and every earlier one
+    (``EQUALITIES_LINK_OLD_KEYS``): withdrawal and erasure find answers
+    stored before a rotation."""
+    keys = [settings.EQUALITIES_LINK_KEY, *settings.EQUALITIES_LINK_OLD_KEYS]
+    return [response_link(response_id, key) for key in keys if key]
 
 
 def equalities_counts(

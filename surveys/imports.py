@@ -20,6 +20,9 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
+from consult.audit import services as audit
+from consult.audit.models import AuditEntry
+
 from . import import_files
 from .channels import Channel
 from .import_files import (
@@ -237,6 +240,11 @@ def import_responses(*, upload_id, skip_refused: bool) -> ResponseImport:
         upload.content = None
         upload.save(
             update_fields=["status", "imported_count", "imported_at", "content"]
+        )
+        audit.record(
+            AuditEntry.Action.IMPORT,
+            target=upload.round,
+            detail=f"{imported} responses from {upload.file_name}",
         )
     log.info(
         "response import finished",

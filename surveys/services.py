@@ -1,19 +1,24 @@
 """Writes across surveys' models. Keyword-only, atomic, documented."""
 
+import logging
 import secrets
 import string
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from consult.outbox import services as outbox
+
 from .channels import HowMade
 from .consent import consent_given
-from .equalities import response_link
+from .equalities import response_link, response_links
 from .forms import SectionForm
 from .models import Answer, Consultation, Draft, EqualityMonitoring, Question, Response
 from .sections import live_sections
 from .signals import response_submitted, response_withdrawn
 from .tokens import new_token
+
+log = logging.getLogger(__name__)
 
 REFERENCE_ALPHABET = "".join(
     c for c in string.ascii_uppercase + string.digits if c not in "0O1I"
@@ -241,9 +246,8 @@ def _create_response(draft: Draft, cleaned: dict, site: str = "") -> Response:
         )
         Draft.objects.filter(pk=draft.pk).update(equalities={})
     if response.contact_email:
-        from .tasks import send_receipt
-
-        transaction.on_commit(lambda: send_receipt.delay(str(response.pk), site))
+        # Recorded with the response, sent after the commit (consult/outbox).
+        outbox.enqueue("surveys.send_receipt", str(response.pk), site)
     answers = _save_answers(response, draft, cleaned)
     response_submitted.send(sender=Response, response=response, answers=answers)
     return response
@@ -300,6 +304,19 @@ def issue_resume_link(*, draft: Draft) -> str:
     return token
 
 
+def send_resume_link_now(*, draft: Draft, email: str, link: str) -> str | None:
+    """Queue the save-and-return e-mail; the address, or None if the broker is
+    down (a short connect timeout, no retries: the respondent is waiting)."""
+    from .tasks import send_resume_link
+
+    try:
+        send_resume_link.apply_async(args=[str(draft.pk), email, link], retry=False)
+    except Exception:  # any broker failure; the page offers the link itself
+        log.warning("resume e-mail not queued", exc_info=True)
+        return None
+    return email
+
+
 def withdraw_response(*, response: Response) -> bool:
     """Withdraw a response while its round is open. Idempotent; reports drop it.
 
@@ -313,7 +330,7 @@ def withdraw_response(*, response: Response) -> bool:
         ).update(withdrawn_at=timezone.now())
         if updated:
             EqualityMonitoring.objects.filter(
-                response_link=response_link(response.pk)
+                response_link__in=response_links(response.pk)
             ).delete()
             response.refresh_from_db()
             response_withdrawn.send(sender=Response, response=response)
@@ -334,9 +351,8 @@ def send_manage_link_if_matching(*, reference: str, email: str, site: str = "") 
     )
     if response is None:
         return False
-    from .tasks import send_manage_link
-
-    transaction.on_commit(lambda: send_manage_link.delay(str(response.pk), site))
+    # Recorded now, sent after the commit (consult/outbox).
+    outbox.enqueue("surveys.send_manage_link", str(response.pk), site)
     return True
 
 

@@ -22,6 +22,7 @@ def run_manage(*args, **env):
         CELERY_BROKER_URL="redis://127.0.0.1:6379/9",
     )
     environment["CACHE_URL"] = "redis://127.0.0.1:6379/10"
+    environment["EQUALITIES_LINK_KEY"] = "e" * 64
     environment.update(**env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],

@@ -37,9 +37,15 @@ class AdminGateMiddleware:
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             path = request.path_info
-            if path.startswith(reverse("wagtailadmin_home")):
+            admin_home = reverse("wagtailadmin_home")
+            if path.startswith(admin_home):
                 if not rules.can_use_wagtail_admin(user):
                     raise PermissionDenied("No access to the Wagtail admin.")
+                inside = path[len(admin_home) :]
+                if inside.startswith(rules.CHOOSER_PATHS) and not (
+                    rules.can_use_choosers(user)
+                ):
+                    raise PermissionDenied("Choosers are for people who edit.")
             elif path.startswith(reverse("admin:index")):
                 if not rules.can_use_django_admin(user):
                     raise PermissionDenied("No access to the Django admin.")

@@ -35,6 +35,33 @@ def can_use_wagtail_admin(user) -> bool:
     return bool(user.is_authenticated and user.has_perm("wagtailadmin.access_admin"))
 
 
+# Choosers list every page, consultation, image or document by title; they
+# serve editing, so only people who may edit content reach them.
+CHOOSER_PATHS = (
+    "choose-page/",
+    "snippets/choose/",
+    "images/chooser/",
+    "documents/chooser/",
+)
+EDITING_PERMISSIONS = (
+    "surveys.change_consultation",
+    "surveys.change_survey",
+    "wagtailimages.add_image",
+    "wagtaildocs.add_document",
+)
+
+
+def can_use_choosers(user) -> bool:
+    """Superusers and editors (officers); not project leads, who only read."""
+    if user.is_superuser:
+        return True
+    if any(user.has_perm(p) for p in EDITING_PERMISSIONS):
+        return True
+    from wagtail.models import GroupPagePermission
+
+    return GroupPagePermission.objects.filter(group__user=user).exists()
+
+
 def can_use_django_admin(user) -> bool:
     return bool(user.is_authenticated and user.is_active and user.is_staff)
 

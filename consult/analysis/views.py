@@ -16,6 +16,8 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from consult.audit import services as audit
+from consult.audit.models import AuditEntry
 from consult.edge import limits
 from surveys.models import Consultation
 
@@ -155,6 +157,11 @@ def theme(request, consultation_id, theme_id):
         tags = tags.filter(suggested=True)
     page = Paginator(tags, ANSWERS_PER_PAGE).get_page(request.GET.get("page"))
     rows = [(tag, highlighted(tag.answer.text, tag.evidence)) for tag in page]
+    audit.record(
+        AuditEntry.Action.VIEW_QUOTES,
+        target=theme,
+        detail=f"{len(rows)} answers ({shown}, page {page.number})",
+    )
     summary = next(
         (s for s in theme_summaries(theme.codebook) if s.theme.pk == theme.pk), None
     )

@@ -7,5 +7,11 @@ class AudiencesConfig(AppConfig):
     verbose_name = "Audiences"
 
     def ready(self):
-        # The signal receivers (admin viewsets are registered in wagtail_hooks).
+        # The signal receivers (admin viewsets are registered in wagtail_hooks),
+        # and the check that an invitation's admission still holds.
+        from surveys.admission import register_admission_check
+
         from . import receivers  # noqa: F401
+        from .services import admission_still_valid
+
+        register_admission_check(admission_still_valid)

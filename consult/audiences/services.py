@@ -10,10 +10,14 @@ import uuid
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from consult.audit import services as audit
+from consult.audit.models import AuditEntry
+from consult.outbox import services as outbox
 from surveys.models import Consultation, Response, Round
 from surveys.tokens import digest
 
@@ -78,6 +82,12 @@ def import_nominations(*, consultation, service, by, rows: list[dict]) -> int:
             )
     except IntegrityError as exc:
         raise DuplicateNominee() from exc
+    audit.record(
+        AuditEntry.Action.IMPORT,
+        target=consultation,
+        detail=f"{len(created)} nominees for {service}",
+        actor=by,
+    )
     round_ = consultation.main_round
     if round_ is not None:
         ensure_invitations(round_=round_, nominations=created)
@@ -124,14 +134,17 @@ def ensure_invitations(*, round_: Round, nominations=None) -> int:
 
 
 def _send_on_commit(invitation_ids) -> None:
-    from .tasks import CHUNK, send_messages
+    """Record the sending in the outbox, in the caller's transaction."""
+    from .tasks import CHUNK
 
     ids = [str(i) for i in invitation_ids]
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        transaction.on_commit(
-            lambda chunk=chunk: send_messages.delay(chunk, Delivery.Kind.INVITATION)
-        )
+    outbox.enqueue_many(
+        "audiences.send_messages",
+        [
+            [ids[start : start + CHUNK], Delivery.Kind.INVITATION]
+            for start in range(0, len(ids), CHUNK)
+        ],
+    )
 
 
 def open_rounds_to_invite():
@@ -175,6 +188,31 @@ def usable_invitation(token: str) -> Invitation | None:
     ):
         return None
     return invitation
+
+
+def admission_still_valid(round_, key: str) -> bool:
+    """Whether a browser admitted by an invitation may still respond with it.
+
+    Admission ends with the link: when it expires (or is expired early) and
+    when the contact details behind it are erased. Responded is not an end:
+    the browser is then shown the response it sent. Keys that are not
+    invitations' (none today) are left alone.
+    """
+    try:
+        invitation = (
+            Invitation.objects.select_related("nomination", "response")
+            .filter(pk=key, round=round_)
+            .first()
+        )
+    except (ValueError, ValidationError):
+        return True
+    if invitation is None:
+        return True
+    return not (
+        invitation.expired_at
+        or timezone.now() >= invitation.expires_at
+        or invitation.recipient.is_erased
+    )
 
 
 def mark_opened(*, invitation: Invitation) -> None:
@@ -233,6 +271,11 @@ def erase_contact(*, nomination: Nomination, reason: str) -> bool:
     nomination.save()
     nomination.invitations.update(token_hash=None)
     Delivery.objects.filter(invitation__nomination=nomination).update(reason="")
+    audit.record(
+        AuditEntry.Action.ERASURE,
+        target=f"Nomination {nomination.pk}",
+        detail=f"contact details deleted ({reason})",
+    )
     log.info(
         "nominee contact details deleted",
         extra={"nomination": str(nomination.pk), "reason": reason},

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from consult.edge import limits
 from consult.edge.client import client_address
+from consult.outbox import services as outbox
 from surveys.admission import admit
 from surveys.assisted import CONSENT_WORDING, AlreadyResponded, start_assisted_draft
 from surveys.browser_drafts import open_in_browser
@@ -276,9 +277,7 @@ def send_now(request, consultation_id):
     if round_ is None:
         messages.info(request, "No round of this consultation is open")
     else:
-        from .tasks import send_round_invitations
-
-        send_round_invitations.delay(str(round_.pk))
+        outbox.enqueue("audiences.send_round_invitations", str(round_.pk))
         messages.success(request, "Invitations not yet sent are being sent")
     return redirect("audiences:nominations", consultation_id=consultation.pk)
 

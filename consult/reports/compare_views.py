@@ -5,6 +5,8 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
 
+from consult.audit import services as audit
+from consult.audit.models import AuditEntry
 from consult.edge import limits
 from consult.sheets import csv_writer
 
@@ -23,6 +25,7 @@ def _consultation(request, consultation_id):
 def compare(request, consultation_id):
     """The main round against the review round: did we hear people right?"""
     consultation = _consultation(request, consultation_id)
+    audit.record(AuditEntry.Action.VIEW_QUOTES, target=consultation, detail="compare")
     return render(
         request,
         "reports/compare.html",
@@ -34,6 +37,7 @@ def compare(request, consultation_id):
 @limits.rate_limited("export", per_user=True)
 def compare_csv(request, consultation_id):
     consultation = _consultation(request, consultation_id)
+    audit.record(AuditEntry.Action.EXPORT, target=consultation, detail="compare.csv")
     comparison = compare_rounds(consultation)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     name = f"compare-rounds-{slugify(consultation.title)[:50]}.csv"

@@ -5,6 +5,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 
+from consult.audit import services as audit
+from consult.audit.models import AuditEntry
 from consult.edge import limits
 
 from .exports import pdf_bytes, workbook_bytes
@@ -26,6 +28,7 @@ def _download(body: bytes, content_type: str, consultation, extension: str):
 @limits.rate_limited("export", per_user=True)
 def report_xlsx(request, consultation_id):
     consultation = consultation_for(request, consultation_id)
+    audit.record(AuditEntry.Action.EXPORT, target=consultation, detail="report.xlsx")
     report = report_for(request, consultation)
     return _download(workbook_bytes(report), XLSX, consultation, "xlsx")
 
@@ -35,6 +38,7 @@ def report_xlsx(request, consultation_id):
 def report_pdf(request, consultation_id):
     """Small reports: the PDF now. Large ones: a task, and a page to wait on."""
     consultation = consultation_for(request, consultation_id)
+    audit.record(AuditEntry.Action.EXPORT, target=consultation, detail="report.pdf")
     report = report_for(request, consultation)
     if made_in_the_request(report.state):
         return _download(

@@ -16,6 +16,8 @@ from consult.accounts.rules import is_officer
 from consult.analysis.forms import DecisionForm
 from consult.analysis.models import Theme, ThemeAssignment
 from consult.analysis.summaries import highlighted
+from consult.audit import services as audit
+from consult.audit.models import AuditEntry
 
 from . import rules, suppression
 from .aggregates import ensure_fresh
@@ -89,6 +91,7 @@ def theme(request, consultation_id, theme_key):
         codebook__consultation=consultation,
         key=theme_key,
     )
+    audit.record(AuditEntry.Action.VIEW_QUOTES, target=consultation, detail=theme_key)
     report = report_for(request, consultation, sentiment=True)
     tags = tagged_answers(theme=theme, filters=report.filters, rounds=report.rounds)
     figures = next((t for t in report.themes if t.key == theme.key), None)

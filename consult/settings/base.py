@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "simple_history",
     # Local
+    "consult.outbox",
+    "consult.audit",
     "consult.accounts",
     "consult.organisation",
     "consult.audiences",
@@ -71,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
+    # The admins' own, looser policy (consult/edge/admin_csp.py).
+    "consult.edge.admin_csp.AdminCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -83,6 +87,8 @@ MIDDLEWARE = [
     # Before any view: NUL in an address is refused, in a form dropped
     # (PostgreSQL cannot store it; consult/edge/middleware.py).
     "consult.edge.middleware.CleanInputMiddleware",
+    # Who is acting, for the audit log's records (consult/audit/).
+    "consult.audit.middleware.AuditActorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # After authentication and messages: two-factor set-up before anything
@@ -270,6 +276,19 @@ DEFAULT_FROM_EMAIL = env(
 SMS_BACKEND = env("SMS_BACKEND", default="consult.audiences.sms.FileBackend")
 SMS_FILE_PATH = env.path("SMS_FILE_PATH", default=str(VAR_DIR / "outbox" / "sms"))
 
+# --- Equalities monitoring ---------------------------------------------------
+# The HMAC linking monitoring answers to their response has a key of its own,
+# so that rotating SECRET_KEY leaves withdrawal working. To rotate this key,
+# put the old one first in EQUALITIES_LINK_OLD_KEYS: withdrawal tries each.
+# (Before this setting the key was SECRET_KEY: sites that already hold
+# answers list their SECRET_KEY of the time there.)
+EQUALITIES_LINK_KEY = env("EQUALITIES_LINK_KEY", default=SECRET_KEY)
+EQUALITIES_LINK_OLD_KEYS = env.list("EQUALITIES_LINK_OLD_KEYS", default=[])
+
+# --- Audit log (consult/audit/) ----------------------------------------------
+# Officer actions on personal data are kept this long, then deleted daily.
+AUDIT_RETENTION_DAYS = env.int("AUDIT_RETENTION_DAYS", default=2 * 365)
+
 # --- Demo data ----------------------------------------------------------------
 # seed_demo creates accounts whose passwords and TOTP secrets are published;
 # production.py turns this off whatever the environment says.
@@ -320,6 +339,24 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # Workers keep Django's LOGGING (JSON lines, tokens redacted) instead of
 # replacing the root logger's handlers with Celery's plain-text ones.
 CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+# Redis hands an unacknowledged task to another worker after the visibility
+# timeout: longer than our longest task (the hard time limit) so that a slow
+# task is never run twice at once, far shorter than Redis's default hour so
+# that a killed worker's task comes back soon.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_TASK_TIME_LIMIT + 5 * 60,
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+}
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"visibility_timeout": 15 * 60}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
+CELERY_REDIS_SOCKET_TIMEOUT = 5
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# A request never waits on publish retries (up to 32 s): consult/outbox
+# records the task first, and its sweep retries.
+CELERY_TASK_PUBLISH_RETRY = False
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Static entries; django_celery_beat's DatabaseScheduler copies them into its
 # tables at start-up (officers can see them under /django-admin/).
@@ -344,6 +381,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "audiences.purge_nominee_contacts",
         "schedule": 24 * 60 * 60,
     },
+    # Daily: delete audit log entries past AUDIT_RETENTION_DAYS.
+    "audit-purge-expired": {"task": "audit.purge_expired", "schedule": 24 * 60 * 60},
+    # Every minute: send tasks a broker outage or a crash left in the outbox.
+    "outbox-sweep": {"task": "outbox.sweep", "schedule": 60.0},
     # Every minute: re-enqueue analysis chunks whose worker died mid-run.
     "analysis-resume-stalled-runs": {
         "task": "analysis.resume_stalled_runs",
@@ -404,6 +445,27 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     },
 }
+
+# The admins' policy (consult/edge/admin_csp.py): Wagtail needs inline script
+# and style; still nothing from another origin.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "worker-src": ["'self'", "blob:"],
+    "frame-src": ["'self'"],
+    "frame-ancestors": ["'self'"],
+    "form-action": ["'self'"],
+    "base-uri": ["'self'"],
+    "object-src": ["'none'"],
+}
+# Wagtail's admin would fetch releases.wagtail.io, which the policy refuses.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: the policy refuses it, and officers' e-mail hashes stay here.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # --- Logging: one JSON object a line, so that logs can be searched ----------
 LOGGING = {

@@ -15,6 +15,12 @@ if SECRET_KEY == DEVELOPMENT_SECRET_KEY or len(SECRET_KEY) < 50:
 if env.bool("DEBUG", default=False):
     raise ImproperlyConfigured("DEBUG must be off in production: unset DEBUG.")
 DEBUG = False
+EQUALITIES_LINK_KEY = env("EQUALITIES_LINK_KEY")
+if EQUALITIES_LINK_KEY == SECRET_KEY or len(EQUALITIES_LINK_KEY) < 50:
+    raise ImproperlyConfigured(
+        "EQUALITIES_LINK_KEY must be its own long random value, not SECRET_KEY "
+        "(list the SECRET_KEY used before in EQUALITIES_LINK_OLD_KEYS)."
+    )
 # Never the demo's accounts with their published passwords (seed_demo refuses).
 DEMO_DATA_ALLOWED = False
 

@@ -5,6 +5,8 @@ from django.http import FileResponse, Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.text import slugify
 
+from consult.audit import services as audit
+from consult.audit.models import AuditEntry
 from consult.edge import limits
 from surveys import exports
 from surveys.models import Round
@@ -20,6 +22,7 @@ def export_responses(request, round_id, fmt):
     if round_.survey is None or fmt not in ("csv", "xlsx"):
         raise Http404("No such export")
     name = f"responses-{slugify(round_.consultation.title)[:50]}-{round_.kind}"
+    audit.record(AuditEntry.Action.EXPORT, target=round_, detail=f"responses.{fmt}")
     if fmt == "csv":
         response = StreamingHttpResponse(
             exports.csv_lines(round_), content_type="text/csv"

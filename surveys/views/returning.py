@@ -60,10 +60,17 @@ def save(request, round_id):
     link = absolute_reverse("surveys:resume", site=site_url(request), token=token)
     sent_to = None
     if form.is_bound and form.is_valid():
-        from surveys.tasks import send_resume_link
-
-        sent_to = form.cleaned_data["email"]
-        send_resume_link.delay(str(draft.pk), sent_to, link)
+        # Not through the outbox: the link's token is kept nowhere. If the
+        # broker is down the page says so; the link is on it to copy.
+        sent_to = services.send_resume_link_now(
+            draft=draft, email=form.cleaned_data["email"], link=link
+        )
+        if sent_to is None:
+            form.add_error(
+                "email",
+                "We could not send the e-mail just now. Copy the link above, "
+                "or try again in a few minutes.",
+            )
     return render(
         request,
         "surveys/saved.html",

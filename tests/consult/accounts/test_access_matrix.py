@@ -456,6 +456,15 @@ ADMIN = [
     Case("tag_decisions:add", row(*NO_ADMIN, REDIRECT, REDIRECT)),
     Case("codebook_changes:add", row(*NO_ADMIN, REDIRECT, REDIRECT)),
     Case("wagtailadmin_account", row(*NO_ADMIN, 200, 200)),
+    # Choosers list every title: for people who edit, not project leads.
+    Case("wagtailadmin_choose_page", row(*NO_ADMIN, 403, 200)),
+    Case("wagtailadmin_choose_page_search", row(*NO_ADMIN, 403, 200)),
+    Case(
+        "wagtailsnippetchoosers_surveys_consultation:choose", row(*NO_ADMIN, 403, 200)
+    ),
+    Case("wagtailsnippetchoosers_surveys_survey:choose", row(*NO_ADMIN, 403, 200)),
+    Case("wagtailimages_chooser:choose", row(*NO_ADMIN, 403, 200)),
+    Case("wagtaildocs_chooser:choose", row(*NO_ADMIN, 403, 200)),
     # Nobody in these roles is_staff: the Django admin is for superusers.
     Case("admin:index", row(LOGIN, 403, 403, 403, 403, 403)),
     Case("admin:accounts_user_changelist", row(LOGIN, 403, 403, 403, 403, 403)),
