@@ -47,6 +47,8 @@ from .vectors import AnswerVectoriser
 MIN_EXAMPLES = 3
 # From this many labelled answers with a theme, the model may overrule its rule.
 OVERRULE_AFTER = 10
+# Words per theme used to pick the evidence sentence of a learnt tag.
+TELLING_WORDS = 50
 # A rule-led theme whose matches the labels contradict this often is muted.
 RULE_MIN_PRECISION = 0.2
 RULE_MIN_FIRINGS = 5
@@ -93,6 +95,8 @@ class ThemeLearner:
         self.encoder = None
         self.muted_rules: set[str] = set()
         self.positives: dict[str, int] = {}
+        # Per learnt theme, the words that most tell its model yes (evidence).
+        self.telling: dict[str, set[str]] = {}
         self.max_themes: int | None = None
         self.fallback = bool(at_least_one)
         # How far past its threshold a theme must be: calibrates themes per answer.
@@ -116,6 +120,7 @@ class ThemeLearner:
         labels = [set(themes) for _, themes in examples]
         evidences = [rule_evidence(a, self.rules) for a in analysed]
         self.models, self.thresholds, self.multiclass, self.encoder = {}, {}, None, None
+        self.telling = {}
         self.max_themes, self.fallback = None, bool(self.at_least_one)
         self.muted_rules = _contradicted_rules(evidences, labels, self.rules)
         if not examples:
@@ -141,6 +146,9 @@ class ThemeLearner:
             return self
         y = np.array([[k in themes for k in keys] for themes in labels], dtype=bool)
         self.models = {k: _theme_model().fit(x, y[:, j]) for j, k in enumerate(keys)}
+        self.telling = {
+            k: _telling_words(self.vectoriser, m) for k, m in self.models.items()
+        }
         if len(labels) < MIN_FOR_TUNING:
             return self  # too few to tune on: 0.5 thresholds, no cap
         oof = _out_of_fold(x, y)
@@ -243,7 +251,11 @@ class ThemeLearner:
             return []
         by_rule = {m.theme: m for m in evidence.matches}
         return [
-            Match(t, round(score, 4), _evidence(analysed, by_rule.get(t)))
+            Match(
+                t,
+                round(score, 4),
+                _evidence(analysed, by_rule.get(t), self.telling.get(t, set())),
+            )
             for t, score in self._select(evidence, probs)
         ]
 
@@ -353,10 +365,33 @@ def scores(t: Counter) -> dict[str, float]:
     }
 
 
-def _evidence(analysed: AnalysedText, rule_match: Match | None) -> str:
-    """The rule's sentence if a rule fired, else the answer's most charged sentence."""
+def _evidence(
+    analysed: AnalysedText, rule_match: Match | None, telling: set[str]
+) -> str:
+    """The rule's sentence if a rule fired, else the sentence with the most of
+    the words that tell the theme's model yes (``telling``), then the most
+    charged: the sentence about the theme, not just the loudest one."""
     if rule_match:
         return rule_match.evidence
     if not analysed.sentences:
         return ""
-    return max(analysed.sentences, key=lambda s: abs(s.sentiment)).text
+    scored, start = [], 0
+    for sentence, length in zip(
+        analysed.sentences, analysed.sentence_lengths, strict=False
+    ):
+        lemmas = {x.lower() for x in analysed.lemmas[start : start + length]}
+        scored.append((len(lemmas & telling), abs(sentence.sentiment), sentence.text))
+        start += length
+    return max(scored, key=lambda x: (x[0], x[1]))[2]
+
+
+def _telling_words(vectoriser, model, top: int = TELLING_WORDS) -> set[str]:
+    """The lemmas whose weight most pushes the model towards the theme."""
+    names = vectoriser.words.feature_names_
+    weights = model.coef_[0][: len(names)]
+    ranked = sorted(
+        (w, name[2:])
+        for name, w in zip(names, weights, strict=True)
+        if name.startswith("l:") and w > 0
+    )
+    return {lemma for _, lemma in ranked[-top:]}

@@ -99,3 +99,12 @@ def test_without_labels_the_rules_decide():
         set(),
         set(),
     ]
+
+
+def test_a_learnt_tag_quotes_the_sentence_about_its_theme(learner):
+    [answer] = analyse_many(
+        ["The staff were lovely and so kind! Could not find a space for the car."]
+    )
+    parking = next(m for m in learner.predict(answer) if m.theme == "parking")
+    # Not the most charged sentence: the one about parking.
+    assert parking.evidence == "Could not find a space for the car."
