@@ -122,7 +122,7 @@ clean:
 eval: install nltk ## Theme analysis on the demo evaluation set: P/R/F1 per theme, macro-F1, learning curve
 	DJANGO_SETTINGS_MODULE=consult.settings.test $(BIN)/python tests/eval/evaluate.py
 
-eval-real: install nltk ## Sample-F1 on real NHS patient feedback (needs ../shared/eval-data)
+eval-real: install nltk ## Sample-F1 on the NHS and Care Opinion sets beside the plain baseline (needs ../shared/eval-data)
 	@$(MAKE) --no-print-directory install-encoder || \
 	  echo "The encoder's packages could not be installed: its run will be left out."
 	DJANGO_SETTINGS_MODULE=consult.settings.test $(BIN)/python tests/eval/eval_real.py

@@ -35,7 +35,6 @@ urlpatterns = [
     ),
     path("respond/", include("surveys.urls")),
     path("audiences/", include("consult.audiences.urls")),
-    path("analysis/", include("consult.analysis.urls")),
     path("reports/", include("consult.reports.urls")),
 ]
 
