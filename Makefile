@@ -74,11 +74,11 @@ browser-deps: ## Install Debian Chromium and poppler-utils for the browser and P
 	  else echo "Chromium or pdftotext is missing and I cannot install them: browser and PDF-text tests will be skipped. Install Debian's 'chromium' and 'poppler-utils'."; fi; \
 	fi
 
-# Tests run in parallel (pytest-xdist, one process per core, idle processes
-# steal queued tests); each process has its own test database and Redis
-# database (consult/settings/test.py).
+# Tests run in parallel (pytest-xdist, one process per core, each with its own
+# test database); integration tests, which share the Redis broker, run on one
+# of them (xdist_group, see tests/conftest.py).
 PYTEST_WORKERS ?= auto
-PYTEST := DJANGO_SETTINGS_MODULE=consult.settings.test $(BIN)/pytest -n $(PYTEST_WORKERS) --dist worksteal
+PYTEST := DJANGO_SETTINGS_MODULE=consult.settings.test $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup
 
 test: install nltk browser-deps encoder-deps lint ## Install everything, lint, and run the whole test suite
 	DJANGO_SETTINGS_MODULE=consult.settings.test $(BIN)/python manage.py check

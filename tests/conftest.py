@@ -48,6 +48,15 @@ def _skip_unless_required(reason: str | None, required: bool, kind: str) -> None
         pytest.skip(reason)
 
 
+def pytest_collection_modifyitems(config, items):
+    """Tests that start Celery workers on the shared Redis broker run on one
+    xdist process, one after another: a worker started by one process would
+    take the others' tasks (``make test`` runs with ``--dist loadgroup``)."""
+    for item in items:
+        if item.get_closest_marker("integration"):
+            item.add_marker(pytest.mark.xdist_group("shared-broker"))
+
+
 def pytest_runtest_setup(item):
     if item.get_closest_marker("integration"):
         _skip_unless_required(_services_missing(), REQUIRE_SERVICES, "integration")

@@ -1,8 +1,5 @@
 """Tests: fast hashing, e-mail in memory, eager tasks unless a test starts a worker."""
 
-import os
-from urllib.parse import urlsplit, urlunsplit
-
 from .base import *  # noqa: F403
 from .base import env
 
@@ -17,14 +14,6 @@ STORAGES = {
 # the broker named by CELERY_BROKER_URL (see tests/integration/).
 CELERY_TASK_ALWAYS_EAGER = True
 INTEGRATION_BROKER_URL = env("CELERY_BROKER_URL", default="")
-# Tests run in parallel (pytest-xdist): each process gets a Redis database of
-# its own, so a worker started by one process never takes another's tasks.
-_XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
-if INTEGRATION_BROKER_URL.startswith("redis://") and _XDIST_WORKER.startswith("gw"):
-    _broker = urlsplit(INTEGRATION_BROKER_URL)
-    _base_db = int(_broker.path.strip("/") or 0)
-    _db = (_base_db + 1 + int(_XDIST_WORKER[2:])) % 16
-    INTEGRATION_BROKER_URL = urlunsplit(_broker._replace(path=f"/{_db}"))
 AXES_ENABLED = env.bool("AXES_ENABLED", default=False)
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
 

@@ -76,7 +76,7 @@ class Workers:
 
 
 @pytest.fixture
-def celery_workers(transactional_db, monkeypatch):
+def celery_workers(transactional_db):
     """Start and kill real workers on the Redis broker; yields ``Workers``.
 
     Tests that use it must commit their data (transactional_db) so the worker
@@ -91,9 +91,6 @@ def celery_workers(transactional_db, monkeypatch):
     # which makes result.get() refuse here; this process is not a task.
     _set_task_join_will_block(False)
     broker = settings.INTEGRATION_BROKER_URL
-    # Celery reads CELERY_BROKER_URL from the environment before its settings:
-    # point both at this test process's own Redis database.
-    monkeypatch.setenv("CELERY_BROKER_URL", broker)
     app.conf.update(broker_url=broker, result_backend=broker, task_always_eager=False)
     app.control.purge()
     env = {
