@@ -47,7 +47,7 @@ def test_officer_runs_and_reviews_the_demo_analysis(
     page.goto(live_server.url + "/admin/analysis/")
     assert_accessible(page, "analysis index")
     page.get_by_role(
-        "link", name="A new operating model for Children's Services"
+        "link", name="A new operating model for Children's Services", exact=True
     ).click()
     expect(page.get_by_role("heading", name="Themes")).to_be_visible()
     expect(page.get_by_role("link", name="Single front door")).to_be_visible()

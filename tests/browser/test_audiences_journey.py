@@ -167,7 +167,7 @@ def test_a_nominee_opens_their_link_on_a_phone_and_responds(
     page.get_by_role("button", name="Continue").click()
     page.get_by_label("What do you think?").fill("Keep the Oak Street centre.")
     page.get_by_role("button", name="Continue").click()
-    page.get_by_role("button", name="Skip these questions").click()
+    page.get_by_role("button", name="Skip this page").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Check your answers")
     assert_accessible(page, "check your answers")
     page.get_by_role("button", name="Send response").click()

@@ -58,9 +58,14 @@ def officer_page(page, live_server):
 
 def settled(page):
     """Wait for banners to finish fading in before axe measures contrast."""
-    page.wait_for_function(
-        "document.getAnimations().every(a => a.playState !== 'running')"
-    )
+    # Polled from here: wait_for_function evaluates a string, which the admin's
+    # Content-Security-Policy (no 'unsafe-eval') refuses.
+    for _ in range(50):
+        if page.evaluate(
+            "() => document.getAnimations().every(a => a.playState !== 'running')"
+        ):
+            break
+        page.wait_for_timeout(100)
     return page
 
 

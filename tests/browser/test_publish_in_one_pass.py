@@ -12,7 +12,7 @@ from playwright.sync_api import expect
 
 from cms.models import ConsultationPage
 from consult.accounts.models import User
-from consult.accounts.roles import Role
+from consult.accounts.roles import Role, ensure_roles
 from tests.conftest import with_totp
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -36,6 +36,9 @@ class Counted:
 
 @pytest.fixture
 def officer_page(page, live_server, site_root):
+    # A live-server test starts from a flushed database: the roles' page
+    # permissions need the page tree that site_root has just made.
+    ensure_roles()
     officer = with_totp(User.objects.create_user("officer@example.org", "x" * 16))
     officer.groups.add(Group.objects.get(name=Role.OFFICER))
     client = Client()

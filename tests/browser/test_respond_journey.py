@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
+from surveys.equalities import response_link
 from surveys.models import Answer, EqualityMonitoring, Response
 from tests.browser.test_site_journey import demo_site  # noqa: F401 -- fixture
 
@@ -86,7 +87,8 @@ def test_respond_on_a_phone(demo_site, phone, live_server, assert_accessible):  
     reference = page.locator(".govuk-panel__body strong").inner_text()
     response = Response.objects.get(reference=reference)
     texts = set(Answer.objects.filter(response=response).values_list("text", flat=True))
-    assert EqualityMonitoring.objects.get().age_band == "25 to 34"
+    theirs = EqualityMonitoring.objects.filter(response_link=response_link(response.pk))
+    assert theirs.get().age_band == "25 to 34"
     assert "An evening phone line, please." in texts
 
     # The receipt's personal link lets them withdraw.
@@ -105,4 +107,4 @@ def test_respond_on_a_phone(demo_site, phone, live_server, assert_accessible):  
     expect(page.get_by_text("Your response has been withdrawn")).to_be_visible()
     response.refresh_from_db()
     assert response.is_withdrawn
-    assert not EqualityMonitoring.objects.exists()  # withdrawing removes them too
+    assert not theirs.exists()  # withdrawing removes them too

@@ -236,14 +236,15 @@ OWN = [
     ),
     # One-pass publishing (cms.publishing): officers only.
     Case("cms_new_consultation", row(LOGIN, 403, 403, 403, REDIRECT, 200)),
-    # The survey chooser: for those who may see surveys (it names consultations).
+    # The survey chooser: for those who may edit (it names consultations);
+    # project leads get 403 like every chooser (least privilege).
     Case(
         "wagtailsnippetchoosers_surveys_survey:choose",
-        row(LOGIN, 403, 403, 403, REDIRECT, 200),
+        row(LOGIN, 403, 403, 403, 403, 200),
     ),
     Case(
         "wagtailsnippetchoosers_surveys_survey:choose_results",
-        row(LOGIN, 403, 403, 403, REDIRECT, 200),
+        row(LOGIN, 403, 403, 403, 403, 200),
     ),
     # Reports: officers, and the consultation's own project leads; to anyone
     # else a consultation they may not read does not exist.
