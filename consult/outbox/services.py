@@ -106,7 +106,10 @@ def _publish(row: OutboxTask) -> None:
     if app.conf.task_always_eager:
         if row.task not in app.tasks:
             app.loader.import_default_modules()  # every app's tasks.py
-        app.tasks[row.task].apply(args=row.args, task_id=str(row.pk)).get()
+        # Not a subtask: a request (or a thread of one) running the task in
+        # process; another thread's eager task must not make this refuse.
+        result = app.tasks[row.task].apply(args=row.args, task_id=str(row.pk))
+        result.get(disable_sync_subtasks=False)
         return
     # No publish retries: the request must not wait; the sweep retries.
     app.send_task(row.task, args=row.args, task_id=str(row.pk), retry=False)

@@ -1,12 +1,15 @@
 """Keep the report's figures in step with responses and tag decisions.
 
 Submissions, changes and withdrawals (``surveys.signals``) and tag saves
-(decisions, tags added by a person) mark the figures stale and queue a
-rebuild once the change commits. Analysis writes tags in bulk without
-signals; ``aggregates.ensure_fresh`` notices those when a page is read.
+(decisions, tags added by a person) mark the figures stale, in the same
+transaction: no task is sent from a respondent's request, so a broker outage
+can neither lose the mark nor hold up the send. Beat's
+``reports.refresh_stale_figures`` rebuilds stale figures every minute, and a
+page that finds them stale rebuilds small ones itself. Analysis writes tags in
+bulk without signals; ``aggregates.ensure_fresh`` notices those when a page is
+read.
 """
 
-from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 
@@ -17,10 +20,7 @@ from .aggregates import mark_stale
 
 
 def _stale(consultation_id) -> None:
-    from .tasks import refresh_report_figures
-
     mark_stale(consultation_id=consultation_id)
-    transaction.on_commit(lambda: refresh_report_figures.delay(str(consultation_id)))
 
 
 @receiver(response_submitted, dispatch_uid="reports.figures_on_submit")

@@ -39,6 +39,18 @@ def refresh_report_figures(consultation_id: str) -> bool:
     return True
 
 
+@shared_task(name="reports.refresh_stale_figures")
+def refresh_stale_figures() -> int:
+    """Beat, every minute: rebuild the figures of every consultation marked
+    stale whose last rebuild is old enough. Idempotent: fresh ones are left."""
+    rebuilt = 0
+    for state in FiguresState.objects.filter(stale_since__isnull=False):
+        if not wait_before_rebuilding(state):
+            refresh_figures(consultation_id=state.consultation_id)
+            rebuilt += 1
+    return rebuilt
+
+
 @shared_task(name="reports.build_pdf")
 def build_report_pdf(export_id: str) -> bool:
     """Make a queued report PDF. Returns quietly if it is gone or made."""

@@ -46,6 +46,11 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Static entries; django_celery_beat's DatabaseScheduler copies them into its
 # tables at start-up (officers can see them under /django-admin/).
 CELERY_BEAT_SCHEDULE = {
+    # Every minute: rebuild the report figures that submissions marked stale.
+    "reports-refresh-stale-figures": {
+        "task": "reports.refresh_stale_figures",
+        "schedule": 60,
+    },
     # Every 15 minutes: invite nominees of targeted rounds that have opened.
     "audiences-send-due-invitations": {
         "task": "audiences.send_due_invitations",

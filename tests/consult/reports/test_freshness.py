@@ -1,11 +1,11 @@
 """The figures follow submissions, withdrawals and tag decisions: each marks
-them stale and a task rebuilds them, once."""
+them stale (no task sent from the request) and beat's task rebuilds them, once."""
 
 import pytest
 
 from consult.reports.aggregates import ensure_fresh, refresh_figures
 from consult.reports.models import FigureCell, FiguresState
-from consult.reports.tasks import refresh_report_figures
+from consult.reports.tasks import refresh_report_figures, refresh_stale_figures
 from surveys.models import Draft
 from surveys.services import submit_draft, withdraw_response
 from tests.consult.reports.factories import report_world, respond
@@ -21,17 +21,17 @@ def responses_counted(consultation) -> int:
     )
 
 
-def test_a_submission_is_counted_by_the_task_it_queues(
-    django_capture_on_commit_callbacks,
-):
+def test_a_submission_is_counted_by_the_sweep_of_stale_figures():
     world = report_world()
     respond(world, who="Staff member")
     refresh_figures(consultation_id=world.consultation.pk)
     draft = Draft.objects.create(
         round=world.round, answers={str(world.q["who"].pk): "Parent or carer"}
     )
-    with django_capture_on_commit_callbacks(execute=True):
-        submit_draft(draft_id=draft.pk)
+    submit_draft(draft_id=draft.pk)
+    assert responses_counted(world.consultation) == 1  # marked stale, not rebuilt
+    assert refresh_stale_figures() == 1
+    assert refresh_stale_figures() == 0  # fresh now: nothing to do
     assert responses_counted(world.consultation) == 2
     state = FiguresState.objects.get(consultation=world.consultation)
     assert state.stale_since is None and state.responses == 2
@@ -39,13 +39,13 @@ def test_a_submission_is_counted_by_the_task_it_queues(
     assert refresh_report_figures(str(world.consultation.pk)) is False
 
 
-def test_a_withdrawal_stops_counting(django_capture_on_commit_callbacks):
+def test_a_withdrawal_stops_counting():
     world = report_world()
     kept = respond(world, who="Staff member")
     gone = respond(world, who="Staff member")
     refresh_figures(consultation_id=world.consultation.pk)
-    with django_capture_on_commit_callbacks(execute=True):
-        withdraw_response(response=gone)
+    withdraw_response(response=gone)
+    assert refresh_stale_figures() == 1
     assert responses_counted(world.consultation) == 1
     assert kept.withdrawn_at is None
 
