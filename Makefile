@@ -75,15 +75,17 @@ browser-deps: ## Install Debian Chromium and poppler-utils for the browser and P
 	fi
 
 # Tests run in parallel (pytest-xdist, one process per core, each with its own
-# test database); integration tests, which share the Redis broker, run on one
-# of them (xdist_group, see tests/conftest.py).
+# test database); then the integration tests, which start Celery workers on the
+# shared Redis broker and switch its connection, one after another.
 PYTEST_WORKERS ?= auto
 PYTEST := DJANGO_SETTINGS_MODULE=consult.settings.test $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup
+PYTEST_SERIAL := DJANGO_SETTINGS_MODULE=consult.settings.test $(BIN)/pytest -n 0
 
 test: install nltk browser-deps encoder-deps lint ## Install everything, lint, and run the whole test suite
 	DJANGO_SETTINGS_MODULE=consult.settings.test $(BIN)/python manage.py check
 	DJANGO_SETTINGS_MODULE=consult.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
-	$(PYTEST) $(PYTEST_ARGS)
+	$(PYTEST) -m "not integration" $(PYTEST_ARGS)
+	$(PYTEST_SERIAL) -m integration $(PYTEST_ARGS)
 
 # Locally: keep the test databases between runs, skip browser, integration,
 # encoder and other slow tests (marked; see pyproject.toml).
