@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from consult.accounts.models import User
 from consult.analysis.models import AnalysisRun, ThemeAssignment
+from tests.browser.animations import settled
 from tests.conftest import with_totp
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -27,15 +28,6 @@ def officer_page(page, live_server):
                 "url": live_server.url,
             }
         ]
-    )
-    return page
-
-
-def settled(page):
-    """Wait for Wagtail's message banner to finish fading in: axe measures
-    colour contrast on what is painted, half-faded text fails it."""
-    page.wait_for_function(
-        "document.getAnimations().every(a => a.playState !== 'running')"
     )
     return page
 

@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from consult.accounts.roles import Role
 from consult.reports.equalities.models import Submission
 from surveys.demo import OPERATING_MODEL, build_survey
+from tests.browser.animations import settled
 from tests.cms.factories import RoundFactory
 from tests.consult.analysis.factories import person
 from tests.consult.reports.equalities.factories import respond_many
@@ -53,19 +54,6 @@ def officer_page(page, live_server):
             }
         ]
     )
-    return page
-
-
-def settled(page):
-    """Wait for banners to finish fading in before axe measures contrast."""
-    # Polled from here: wait_for_function evaluates a string, which the admin's
-    # Content-Security-Policy (no 'unsafe-eval') refuses.
-    for _ in range(50):
-        if page.evaluate(
-            "() => document.getAnimations().every(a => a.playState !== 'running')"
-        ):
-            break
-        page.wait_for_timeout(100)
     return page
 
 

@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from cms.models import ConsultationPage
 from consult.accounts.models import User
 from consult.accounts.roles import Role, ensure_roles
+from tests.browser.animations import settled
 from tests.conftest import with_totp
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -51,13 +52,6 @@ def officer_page(page, live_server, site_root):
                 "url": live_server.url,
             }
         ]
-    )
-    return page
-
-
-def settled(page):
-    page.wait_for_function(
-        "document.getAnimations().every(a => a.playState !== 'running')"
     )
     return page
 
