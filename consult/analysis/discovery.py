@@ -206,7 +206,9 @@ def _is_noun(lemma: str) -> bool:
     proper nouns; WordNet knows them, but not as nouns. Words it doesn't know
     ("physio", "CAMHS") pass.
     """
-    from nltk.corpus import wordnet
+    from .wordnet_loading import load_wordnet
+
+    wordnet = load_wordnet()
 
     if not is_content_word(lemma):
         return False

@@ -139,7 +139,9 @@ class _Related:
 @lru_cache(maxsize=100_000)
 def _wordnet(words: tuple[str, ...]) -> _Related:
     """What WordNet says relates this term to others, from its first two senses."""
-    from nltk.corpus import wordnet
+    from .wordnet_loading import load_wordnet
+
+    wordnet = load_wordnet()
 
     synsets, siblings, ancestors, modifiers = set(), set(), set(), set()
     found = wordnet.synsets("_".join(words), pos="n")[:2]

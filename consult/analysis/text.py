@@ -105,18 +105,19 @@ class _Models:
     def __init__(self):
         require_all()
         # Imported here so that importing this module stays cheap.
-        from nltk.corpus import stopwords, wordnet
+        from nltk.corpus import stopwords
         from nltk.stem import WordNetLemmatizer
         from nltk.tag.perceptron import PerceptronTagger
         from nltk.tokenize import PunktTokenizer
 
         from .sentiment import SentenceScorer
+        from .wordnet_loading import load_wordnet
 
         self.sentences = PunktTokenizer("english")
         self.tagger = PerceptronTagger()
         self.stopwords = frozenset(stopwords.words("english"))
         self.sentiment = SentenceScorer()
-        wordnet.ensure_loaded()
+        load_wordnet()
         lemmatize = WordNetLemmatizer().lemmatize
         stop = self.stopwords
 
