@@ -222,20 +222,6 @@ def test_reports_can_separate_assisted_from_self_completed(staff):
     assert not Response.objects.imported().exists()
 
 
-def test_the_demo_has_assisted_responses():
-    from django.core.management import call_command
-
-    call_command("seed_demo", verbosity=0)
-    assisted = Response.objects.assisted()
-    assert {r.channel_description() for r in assisted} == {
-        "Assisted with translation (Polish)",
-        "Assisted in person",
-        "Assisted by phone",
-    }
-    assert all(r.assisted_by.email == "staff@example.org" for r in assisted)
-    assert Response.objects.self_completed().count() == Response.objects.count() - 3
-
-
 def test_exports_say_how_each_response_was_made(client, staff):
     round_, q = survey_round()
     online = Draft.objects.create(round=round_, answers={str(q["who"].pk): "Other"})
