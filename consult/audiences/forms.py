@@ -18,12 +18,10 @@ CONSENT_ERROR = (
 )
 
 
-class NomineeForm(forms.Form):
-    name = forms.CharField(
-        label="Full name",
-        max_length=200,
-        error_messages={"required": "Enter the nominee's full name"},
-    )
+class ContactFieldsForm(forms.Form):
+    """A nominee's e-mail address and mobile number, normalised the one way
+    (``contacts.py``), for nominating and for correcting a bounced contact."""
+
     email = forms.CharField(
         label="E-mail address",
         required=False,
@@ -37,6 +35,29 @@ class NomineeForm(forms.Form):
         max_length=30,
         help_text="For a text message if there is no e-mail address.",
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+    )
+
+    def clean_email(self):
+        return normalise_email(self.cleaned_data["email"])
+
+    def clean_mobile(self):
+        return normalise_mobile(self.cleaned_data["mobile"])
+
+
+class NomineeForm(ContactFieldsForm):
+    field_order = [
+        "name",
+        "email",
+        "mobile",
+        "relationship",
+        "preferred_language",
+        "access_needs",
+        "consent_to_contact",
+    ]
+    name = forms.CharField(
+        label="Full name",
+        max_length=200,
+        error_messages={"required": "Enter the nominee's full name"},
     )
     relationship = forms.ChoiceField(
         label="Relationship to the service",
@@ -64,12 +85,6 @@ class NomineeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.consultation = consultation
         self.taken = taken
-
-    def clean_email(self):
-        return normalise_email(self.cleaned_data["email"])
-
-    def clean_mobile(self):
-        return normalise_mobile(self.cleaned_data["mobile"])
 
     def clean(self):
         data = super().clean()
@@ -188,35 +203,14 @@ class FilterForm(forms.Form):
         self.fields["service"].queryset = services
 
 
-class ContactCorrectionForm(forms.Form):
+class ContactCorrectionForm(ContactFieldsForm):
     """A bounced nominee's corrected e-mail address and/or mobile number."""
-
-    email = forms.CharField(
-        label="E-mail address",
-        required=False,
-        max_length=254,
-        help_text="Give an e-mail address, a mobile number, or both.",
-        widget=forms.EmailInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
-    )
-    mobile = forms.CharField(
-        label="Mobile phone number",
-        required=False,
-        max_length=30,
-        help_text="For a text message if there is no e-mail address.",
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
-    )
 
     def __init__(self, *args, nomination, **kwargs):
         self.nomination = nomination
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("send", "Save and send again"))
-
-    def clean_email(self):
-        return normalise_email(self.cleaned_data["email"])
-
-    def clean_mobile(self):
-        return normalise_mobile(self.cleaned_data["mobile"])
 
     def clean(self):
         data = super().clean()
