@@ -232,3 +232,39 @@ class ContactCorrectionForm(ContactFieldsForm):
                 "or the mobile number"
             )
         return data
+
+
+class SubjectQueryForm(forms.Form):
+    """Whom a subject rights request is about: an e-mail address, a response
+    reference, or both (officers' admin page, ``subject_rights_admin.py``)."""
+
+    email = forms.EmailField(
+        label="E-mail address",
+        required=False,
+        max_length=254,
+        help_text="The address of a respondent's receipt, account or nomination.",
+        error_messages={"invalid": "Enter an e-mail address in the correct format"},
+        widget=forms.EmailInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
+    )
+    reference = forms.CharField(
+        label="Response reference",
+        required=False,
+        max_length=20,
+        help_text="For example, SB-ABCD2345.",
+        widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
+    )
+
+    def clean_reference(self):
+        return self.cleaned_data["reference"].strip().upper()
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not (data.get("email") or data.get("reference")):
+            raise ValidationError("Enter an e-mail address or a response reference")
+        return data
+
+    def query(self) -> dict:
+        return {
+            "email": self.cleaned_data["email"],
+            "reference": self.cleaned_data["reference"],
+        }
