@@ -69,3 +69,13 @@ def test_nobody_edits_the_log_and_project_leads_are_refused(client, entries):
     assert AuditEntry.objects.filter(pk=entry.pk).exists()
     client.force_login(someone("lead@example.org", "Project lead"))
     assert client.get(LOG).status_code == 302  # to the dashboard, refused
+
+
+def test_the_settings_menu_offers_officers_the_log_and_subject_rights(client, entries):
+    officer, _ = entries
+    client.force_login(officer)
+    html = client.get("/admin/").content.decode()
+    assert "/admin/audit-log/" in html and "/admin/subject-rights/" in html
+    client.force_login(someone("lead@example.org", "Project lead"))
+    html = client.get("/admin/").content.decode()
+    assert "/admin/audit-log/" not in html and "/admin/subject-rights/" not in html
