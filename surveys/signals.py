@@ -1,6 +1,6 @@
 """Signals other apps listen to, so that surveys depends on none of them.
 
-Both are sent inside the submitting transaction; receivers that start work
+All are sent inside the submitting transaction; receivers that start work
 elsewhere (tasks, e-mail) must defer it with ``transaction.on_commit``.
 """
 
@@ -10,3 +10,6 @@ from django.dispatch import Signal
 response_submitted = Signal()
 # sender=Response class; kwargs: response
 response_withdrawn = Signal()
+# sender=Response class; kwargs: response (already deleted: an erasure on
+# request, consult.audiences.subject_rights). Copies kept elsewhere must go.
+response_erased = Signal()

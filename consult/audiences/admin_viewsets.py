@@ -2,6 +2,8 @@
 
 - Review periods: hand-written pages (``review_admin.py``) that no model
   listing expresses (each consultation's review state, a planning form).
+- Subject rights: hand-written pages (``subject_rights_admin.py``) in the
+  Settings menu.
 - Nominations: a read-only listing of every nomination for officers, with
   filters and search; each row leads to the nominations page of the public
   site, where service managers (who have no admin) and officers nominate.
@@ -23,7 +25,7 @@ from consult.accounts.read_only_admin import ReadOnlyViewSet
 from consult.accounts.rules import is_officer
 from surveys.admin_viewsets import CONSULTATIONS_MENU
 
-from . import review_admin
+from . import review_admin, subject_rights_admin
 from .models import Nomination
 
 
@@ -40,6 +42,26 @@ class ReviewPeriodViewSet(ViewSet):
         return [
             path("", review_admin.review_index, name="index"),
             path("<uuid:consultation_id>/", review_admin.review_open, name="open"),
+        ]
+
+
+class SubjectRightsViewSet(ViewSet):
+    """Officers find, download and erase one person's data (requests under
+    data protection law); in the Settings menu, next to the audit log."""
+
+    name = "subject_rights"
+    url_prefix = "subject-rights"
+    icon = "user"
+    menu_label = _("Subject rights")
+    add_to_settings_menu = True
+    menu_order = 630
+    menu_item_class = menu_item_shown_if(is_officer, "SubjectRightsMenuItem")
+
+    def get_urlpatterns(self):
+        return [
+            path("", subject_rights_admin.subject_index, name="index"),
+            path("export/", subject_rights_admin.subject_export, name="export"),
+            path("erase/", subject_rights_admin.subject_erase, name="erase"),
         ]
 
 

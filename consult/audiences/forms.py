@@ -18,12 +18,10 @@ CONSENT_ERROR = (
 )
 
 
-class NomineeForm(forms.Form):
-    name = forms.CharField(
-        label="Full name",
-        max_length=200,
-        error_messages={"required": "Enter the nominee's full name"},
-    )
+class ContactFieldsForm(forms.Form):
+    """A nominee's e-mail address and mobile number, normalised the one way
+    (``contacts.py``), for nominating and for correcting a bounced contact."""
+
     email = forms.CharField(
         label="E-mail address",
         required=False,
@@ -37,6 +35,29 @@ class NomineeForm(forms.Form):
         max_length=30,
         help_text="For a text message if there is no e-mail address.",
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+    )
+
+    def clean_email(self):
+        return normalise_email(self.cleaned_data["email"])
+
+    def clean_mobile(self):
+        return normalise_mobile(self.cleaned_data["mobile"])
+
+
+class NomineeForm(ContactFieldsForm):
+    field_order = [
+        "name",
+        "email",
+        "mobile",
+        "relationship",
+        "preferred_language",
+        "access_needs",
+        "consent_to_contact",
+    ]
+    name = forms.CharField(
+        label="Full name",
+        max_length=200,
+        error_messages={"required": "Enter the nominee's full name"},
     )
     relationship = forms.ChoiceField(
         label="Relationship to the service",
@@ -64,12 +85,6 @@ class NomineeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.consultation = consultation
         self.taken = taken
-
-    def clean_email(self):
-        return normalise_email(self.cleaned_data["email"])
-
-    def clean_mobile(self):
-        return normalise_mobile(self.cleaned_data["mobile"])
 
     def clean(self):
         data = super().clean()
@@ -188,35 +203,14 @@ class FilterForm(forms.Form):
         self.fields["service"].queryset = services
 
 
-class ContactCorrectionForm(forms.Form):
+class ContactCorrectionForm(ContactFieldsForm):
     """A bounced nominee's corrected e-mail address and/or mobile number."""
-
-    email = forms.CharField(
-        label="E-mail address",
-        required=False,
-        max_length=254,
-        help_text="Give an e-mail address, a mobile number, or both.",
-        widget=forms.EmailInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
-    )
-    mobile = forms.CharField(
-        label="Mobile phone number",
-        required=False,
-        max_length=30,
-        help_text="For a text message if there is no e-mail address.",
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
-    )
 
     def __init__(self, *args, nomination, **kwargs):
         self.nomination = nomination
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.add_input(Submit("send", "Save and send again"))
-
-    def clean_email(self):
-        return normalise_email(self.cleaned_data["email"])
-
-    def clean_mobile(self):
-        return normalise_mobile(self.cleaned_data["mobile"])
 
     def clean(self):
         data = super().clean()
@@ -238,3 +232,39 @@ class ContactCorrectionForm(forms.Form):
                 "or the mobile number"
             )
         return data
+
+
+class SubjectQueryForm(forms.Form):
+    """Whom a subject rights request is about: an e-mail address, a response
+    reference, or both (officers' admin page, ``subject_rights_admin.py``)."""
+
+    email = forms.EmailField(
+        label="E-mail address",
+        required=False,
+        max_length=254,
+        help_text="The address of a respondent's receipt, account or nomination.",
+        error_messages={"invalid": "Enter an e-mail address in the correct format"},
+        widget=forms.EmailInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
+    )
+    reference = forms.CharField(
+        label="Response reference",
+        required=False,
+        max_length=20,
+        help_text="For example, SB-ABCD2345.",
+        widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
+    )
+
+    def clean_reference(self):
+        return self.cleaned_data["reference"].strip().upper()
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors and not (data.get("email") or data.get("reference")):
+            raise ValidationError("Enter an e-mail address or a response reference")
+        return data
+
+    def query(self) -> dict:
+        return {
+            "email": self.cleaned_data["email"],
+            "reference": self.cleaned_data["reference"],
+        }

@@ -3,12 +3,16 @@ erase it.
 
 Found by e-mail address (responses' receipt address, drafts, nominations,
 accounts' responses) or by a response reference. Erasing deletes the responses
-with their answers, analyses and theme tags (so reports, exports and searches
-no longer have them), their equalities answers (by the link under every key),
-their drafts, and blanks the nominees' contact details. Each export and
-erasure is written to the audit log.
+with their answers, analyses and theme tags, their equalities answers (by the
+link under every key), their drafts, and blanks the nominees' contact details;
+``surveys.signals.response_erased`` tells the reports to drop their copies, so
+reports, exports and searches no longer have them. Every look-up, export and
+erasure is written to the audit log. The management command
+(``subject_rights``) and the officers' admin page (``subject_rights_admin.py``)
+both call these.
 """
 
+import uuid
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -17,10 +21,11 @@ from django.db.models import Q
 from consult.audit import services as audit
 from consult.audit.models import AuditEntry
 from surveys.equalities import response_links
-from surveys.models import Draft, EqualityMonitoring, Response
+from surveys.models import Draft, EqualityMonitoring, Question, Response
+from surveys.signals import response_erased
 
 from . import services
-from .models import Nomination
+from .models import Invitation, Nomination
 
 
 @dataclass
@@ -31,10 +36,19 @@ class Holdings:
     responses: list = field(default_factory=list)
     drafts: list = field(default_factory=list)
     nominations: list = field(default_factory=list)
+    invitations: list = field(default_factory=list)
+    # Ids of the responses that have equalities answers linked to them.
+    with_equalities: set = field(default_factory=set)
 
     @property
     def empty(self) -> bool:
         return not (self.responses or self.drafts or self.nominations)
+
+    def counts(self) -> str:
+        return (
+            f"{len(self.responses)} responses, {len(self.drafts)} drafts, "
+            f"{len(self.nominations)} nominations"
+        )
 
 
 def find_subject(*, email: str = "", reference: str = "") -> Holdings:
@@ -56,18 +70,42 @@ def find_subject(*, email: str = "", reference: str = "") -> Holdings:
     nominations = (
         list(
             Nomination.objects.filter(email__iexact=email).select_related(
-                "consultation"
+                "consultation", "service"
             )
         )
         if email
         else []
     )
+    invitations = Invitation.objects.filter(
+        Q(nomination__in=nominations) | Q(response__in=responses)
+    ).select_related("round__consultation")
     return Holdings(
         query=email or reference,
         responses=responses,
-        drafts=list(drafts.distinct()),
+        drafts=list(drafts.select_related("round__consultation").distinct()),
         nominations=nominations,
+        invitations=list(invitations),
+        with_equalities=_with_equalities(responses),
     )
+
+
+def look_up_subject(*, email: str = "", reference: str = "") -> Holdings:
+    """``find_subject``, written to the audit log: looking is itself an access."""
+    holdings = find_subject(email=email, reference=reference)
+    audit.record(
+        AuditEntry.Action.SUBJECT_FIND,
+        target=f"Subject {holdings.query}",
+        detail=holdings.counts(),
+    )
+    return holdings
+
+
+def _with_equalities(responses) -> set:
+    by_link = {link: r.pk for r in responses for link in response_links(r.pk)}
+    linked = EqualityMonitoring.objects.filter(
+        response_link__in=list(by_link)
+    ).values_list("response_link", flat=True)
+    return {by_link[link] for link in linked}
 
 
 def export_subject(holdings: Holdings) -> dict:
@@ -75,16 +113,18 @@ def export_subject(holdings: Holdings) -> dict:
     audit.record(
         AuditEntry.Action.SUBJECT_EXPORT,
         target=f"Subject {holdings.query}",
-        detail=_counts(holdings),
+        detail=holdings.counts(),
     )
     return {
         "responses": [
             {
                 "reference": r.reference,
                 "consultation": str(r.round.consultation),
+                "round": r.round.get_kind_display(),
                 "submitted_at": r.submitted_at.isoformat(),
                 "contact_email": r.contact_email,
                 "withdrawn": r.is_withdrawn,
+                "equalities_answers_held": r.pk in holdings.with_equalities,
                 "answers": [
                     {"question": a.question.label, "answer": a.value}
                     for a in r.answers.filter(is_current=True).select_related(
@@ -95,7 +135,11 @@ def export_subject(holdings: Holdings) -> dict:
             for r in holdings.responses
         ],
         "drafts": [
-            {"started": d.created_at.isoformat(), "answers": d.answers}
+            {
+                "consultation": str(d.round.consultation),
+                "started": d.created_at.isoformat(),
+                "answers": _labelled(d.answers),
+            }
             for d in holdings.drafts
         ],
         "nominations": [
@@ -109,7 +153,80 @@ def export_subject(holdings: Holdings) -> dict:
             }
             for n in holdings.nominations
         ],
+        "invitations": [
+            {
+                "consultation": str(i.round.consultation),
+                "round": i.round.get_kind_display(),
+                "channel": i.channel,
+                "sent_at": i.sent_at.isoformat() if i.sent_at else "",
+                "responded_at": i.responded_at.isoformat() if i.responded_at else "",
+            }
+            for i in holdings.invitations
+        ],
     }
+
+
+def _labelled(answers: dict) -> dict:
+    """A draft's answers keyed by their questions' labels, not ids."""
+    ids = [key for key in answers if _is_uuid(key)]
+    labels = {
+        str(pk): label
+        for pk, label in Question.objects.filter(pk__in=ids).values_list("pk", "label")
+    }
+    return {labels.get(key, key): value for key, value in answers.items()}
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(str(text))
+    except ValueError:
+        return False
+    return True
+
+
+CSV_HEADER = ["Kind", "Consultation", "Reference or date", "What", "Value"]
+
+
+def subject_csv_rows(data: dict):
+    """``export_subject``'s data as spreadsheet rows, one fact a row: write
+    them with ``consult.sheets.csv_writer`` (every cell neutralised)."""
+    yes_no = {True: "yes", False: "no"}
+    yield CSV_HEADER
+    for r in data["responses"]:
+        where = ["Response", r["consultation"], r["reference"]]
+        yield [*where, "Round", r["round"]]
+        yield [*where, "Sent", r["submitted_at"]]
+        yield [*where, "E-mail for the receipt", r["contact_email"]]
+        yield [*where, "Withdrawn", yes_no[r["withdrawn"]]]
+        yield [*where, "Equalities answers held", yes_no[r["equalities_answers_held"]]]
+        for answer in r["answers"]:
+            yield [*where, answer["question"], _cell(answer["answer"])]
+    for d in data["drafts"]:
+        for question, value in d["answers"].items():
+            yield ["Draft", d["consultation"], d["started"], question, _cell(value)]
+    for n in data["nominations"]:
+        for label, key in NOMINATION_FIELDS:
+            yield ["Nomination", n["consultation"], "", label, n[key]]
+    for i in data["invitations"]:
+        where = ["Invitation", i["consultation"], i["sent_at"]]
+        yield [*where, "Round", i["round"]]
+        yield [*where, "Sent by", i["channel"]]
+        yield [*where, "Responded", i["responded_at"]]
+
+
+NOMINATION_FIELDS = [
+    ("Full name", "name"),
+    ("E-mail address", "email"),
+    ("Mobile phone number", "mobile"),
+    ("Preferred language", "preferred_language"),
+    ("Access needs", "access_needs"),
+]
+
+
+def _cell(value) -> str:
+    if isinstance(value, list | tuple):
+        return "; ".join(str(v) for v in value)
+    return "" if value is None else str(value)
 
 
 @transaction.atomic
@@ -122,6 +239,8 @@ def erase_subject(holdings: Holdings) -> dict:
     responses, _ = Response.objects.filter(
         pk__in=[r.pk for r in holdings.responses]
     ).delete()
+    for response in holdings.responses:
+        response_erased.send(sender=Response, response=response)
     erased = sum(
         services.erase_contact(nomination=n, reason=Nomination.ErasureReason.REQUEST)
         for n in holdings.nominations
@@ -129,7 +248,7 @@ def erase_subject(holdings: Holdings) -> dict:
     audit.record(
         AuditEntry.Action.ERASURE,
         target=f"Subject {holdings.query}",
-        detail=_counts(holdings),
+        detail=holdings.counts(),
     )
     return {
         "responses": len(holdings.responses),
@@ -137,10 +256,3 @@ def erase_subject(holdings: Holdings) -> dict:
         "nominations": erased,
         "rows_deleted": responses,
     }
-
-
-def _counts(holdings: Holdings) -> str:
-    return (
-        f"{len(holdings.responses)} responses, {len(holdings.drafts)} drafts, "
-        f"{len(holdings.nominations)} nominations"
-    )

@@ -9,12 +9,16 @@ from consult.accounts.rules import is_officer
 from surveys.models import Consultation
 
 from . import review
-from .admin_viewsets import NominationViewSet, ReviewPeriodViewSet
+from .admin_viewsets import (
+    NominationViewSet,
+    ReviewPeriodViewSet,
+    SubjectRightsViewSet,
+)
 
 
 @hooks.register("register_admin_viewset")
 def register_audiences_viewsets():
-    return [ReviewPeriodViewSet(), NominationViewSet()]
+    return [ReviewPeriodViewSet(), NominationViewSet(), SubjectRightsViewSet()]
 
 
 @hooks.register("register_snippet_listing_buttons")

@@ -14,6 +14,7 @@ class AuditEntry(models.Model):
         ERASURE = "erasure", _("Erased")
         IMPORT = "import", _("Imported")
         SUBJECT_EXPORT = "subject_export", _("Exported a person's data")
+        SUBJECT_FIND = "subject_find", _("Looked up a person's data")
 
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(

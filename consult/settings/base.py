@@ -240,6 +240,8 @@ RATE_LIMITS = {
     "save_draft": env("RATE_LIMIT_SAVE_DRAFT", default="120/5m"),
     "resume_link_miss": "20/15m",
     "invitation_link_miss": "20/15m",
+    # "Find your response": a reference and an e-mail address, per client.
+    "find_response": "10/15m",
     "upload": "30/h",
     "export": "60/h",
 }

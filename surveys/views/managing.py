@@ -9,7 +9,6 @@ references exist, and it is rate-limited per address. Withdrawing asks for
 confirmation first.
 """
 
-from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_http_methods
@@ -23,10 +22,6 @@ from surveys.tokens import digest
 
 from .common import display_answer
 from .returning import sent_from_this_browser
-
-# Attempts allowed per address per window on the "find your response" form.
-FIND_ATTEMPTS_ALLOWED = 10
-FIND_WINDOW = 15 * 60
 
 
 @require_http_methods(["GET", "POST"])
@@ -94,16 +89,9 @@ def find(request):
     """The reference and the e-mail address: a new personal link by e-mail."""
     form = FindResponseForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
-        key = f"surveys:find-attempts:{request.META.get('REMOTE_ADDR', 'unknown')}"
-        if cache.get(key, 0) >= FIND_ATTEMPTS_ALLOWED:
-            return render(
-                request,
-                "surveys/find_response.html",
-                {"form": form, "too_many": True},
-                status=429,
-            )
-        cache.add(key, 0, FIND_WINDOW)
-        cache.incr(key)
+        # Each try counts, match or not: the limit stops guessing references.
+        if limits.hit(request, "find_response"):
+            return limits.too_many_attempts(request, "find_response")
         if form.is_valid():
             services.send_manage_link_if_matching(
                 reference=form.cleaned_data["reference"],

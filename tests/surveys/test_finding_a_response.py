@@ -3,13 +3,14 @@ sent it, or with the reference and the e-mail address (a new link by e-mail,
 the same answer whether or not they match, rate-limited)."""
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.cache import cache
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 
+from consult.edge.limits import parse_rate
 from surveys.models import Response
-from surveys.views.managing import FIND_ATTEMPTS_ALLOWED
 from tests.surveys.factories import start_response, survey_round
 from tests.surveys.test_receipts_and_links import link_in, send
 
@@ -87,10 +88,30 @@ def test_a_missing_field_is_a_clear_error():
 
 
 def test_attempts_are_limited_per_address(sent):
+    allowed, window = parse_rate(settings.RATE_LIMITS["find_response"])
     browser = Client()
-    for _ in range(FIND_ATTEMPTS_ALLOWED):
+    for _ in range(allowed):
         browser.post(FIND, {"reference": "SB-AAAAAAAA", "email": "p@example.org"})
     refused = browser.post(
         FIND, {"reference": sent.reference, "email": "p@example.org"}
     )
     assert refused.status_code == 429
+    # The one limiter's page: clear, and says when to come back.
+    assert "Too many attempts" in refused.content.decode()
+    assert refused["Retry-After"] == str(window)
+
+
+@override_settings(TRUSTED_PROXY_COUNT=1)
+def test_behind_the_proxy_one_guesser_does_not_lock_out_everyone(sent):
+    """The one client-address rule (consult/edge/client.py), not REMOTE_ADDR:
+    behind the TLS proxy every visitor shares the proxy's address."""
+    allowed, _ = parse_rate(settings.RATE_LIMITS["find_response"])
+    guesser = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.1")
+    parent = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.2")
+    wrong = {"reference": "SB-AAAAAAAA", "email": "p@example.org"}
+    for _ in range(allowed):
+        guesser.post(FIND, wrong)
+    assert guesser.post(FIND, wrong).status_code == 429
+    page = parent.post(FIND, {"reference": sent.reference, "email": "p@example.org"})
+    assert page.status_code == 200
+    assert "If the reference number matches" in page.content.decode()

@@ -226,6 +226,29 @@ OWN = [
     # The admin's list of nominations: officers (read only).
     Case("nominations:index", row(LOGIN, 403, 403, 403, REDIRECT, 200)),
     Case("nominations:index_results", row(LOGIN, 403, 403, 403, REDIRECT, 200)),
+    # Subject rights (find, download, erase one person's data): officers
+    # only; every step a POST (nothing posted here: 400, the form again).
+    Case("subject_rights:index", row(LOGIN, 403, 403, 403, REDIRECT, 200)),
+    Case(
+        "subject_rights:index",
+        row(LOGIN, 403, 403, 403, REDIRECT, 400),
+        method="post",
+    ),
+    Case("subject_rights:export", row(LOGIN, 403, 403, 403, 405, 405)),
+    Case(
+        "subject_rights:export",
+        row(LOGIN, 403, 403, 403, REDIRECT, 400),
+        method="post",
+    ),
+    Case("subject_rights:erase", row(LOGIN, 403, 403, 403, 405, 405)),
+    Case(
+        "subject_rights:erase",
+        row(LOGIN, 403, 403, 403, REDIRECT, 400),
+        method="post",
+    ),
+    # The audit log (read only): officers, not project leads.
+    Case("audit_log:index", row(LOGIN, 403, 403, 403, REDIRECT, 200)),
+    Case("audit_log:index_results", row(LOGIN, 403, 403, 403, REDIRECT, 200)),
     # Review periods: officers open them in the admin (Wagtail sends a lead
     # back to the dashboard with a message).
     Case("review_periods:index", row(LOGIN, 403, 403, 403, REDIRECT, 200)),
@@ -453,6 +476,8 @@ ADMIN = [
     Case("wagtailusers_users:index", row(*NO_ADMIN, REDIRECT, REDIRECT)),
     Case("wagtailusers_groups:index", row(*NO_ADMIN, REDIRECT, REDIRECT)),
     Case("role_changes:index", row(*NO_ADMIN, REDIRECT, REDIRECT)),
+    # The audit log is written by the platform: nobody adds or edits entries.
+    Case("audit_log:add", row(*NO_ADMIN, REDIRECT, REDIRECT)),
     # History is read, never edited, in the admin.
     Case("tag_decisions:add", row(*NO_ADMIN, REDIRECT, REDIRECT)),
     Case("codebook_changes:add", row(*NO_ADMIN, REDIRECT, REDIRECT)),

@@ -9,7 +9,12 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from consult.audiences.subject_rights import erase_subject, export_subject, find_subject
+from consult.audiences.subject_rights import (
+    erase_subject,
+    export_subject,
+    find_subject,
+    look_up_subject,
+)
 
 
 class Command(BaseCommand):
@@ -24,17 +29,16 @@ class Command(BaseCommand):
     def handle(self, action, email, reference, yes, **options):
         if not (email or reference):
             raise CommandError("Give --email or --reference.")
-        holdings = find_subject(email=email, reference=reference)
         if action == "find":
-            self.stdout.write(
-                f"{len(holdings.responses)} responses, {len(holdings.drafts)} "
-                f"drafts, {len(holdings.nominations)} nominations"
-            )
+            holdings = look_up_subject(email=email, reference=reference)
+            self.stdout.write(holdings.counts())
             for r in holdings.responses:
                 self.stdout.write(f"  response {r.reference}: {r.round.consultation}")
             for n in holdings.nominations:
                 self.stdout.write(f"  nomination for {n.consultation}")
-        elif action == "export":
+            return
+        holdings = find_subject(email=email, reference=reference)
+        if action == "export":
             self.stdout.write(json.dumps(export_subject(holdings), indent=2))
         else:
             if not yes:
