@@ -2,8 +2,9 @@
 warm loads, with the evidence stored (as beat's task leaves it) and without
 (built in the request, as before it was stored).
 
-Needs a seeded demo database (``manage.py migrate`` then ``seed_demo``) in
-``DATABASE_URL``. Each measure runs in a new Python process, so "cold" means
+Needs a seeded demo database (``manage.py migrate`` then ``seed_demo``, with
+the settings it is read with: ``consult.settings.dev`` unless
+``DJANGO_SETTINGS_MODULE`` says otherwise) in ``DATABASE_URL``. Each measure runs in a new Python process, so "cold" means
 cold: nothing imported, no caches. Prints figures; never asserts a time.
 
     DATABASE_URL=sqlite:////tmp/demo.sqlite3 python tests/benchmarks/bench_equality_evidence.py
@@ -24,7 +25,7 @@ def _one(mode: str) -> None:
     """In a fresh process: time the page's first load, then warm loads."""
     started = time.perf_counter()
     sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "consult.settings.test")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "consult.settings.dev")
     import django
 
     django.setup()
@@ -42,7 +43,7 @@ def _one(mode: str) -> None:
     )
     if mode == "build":
         EvidenceSnapshot.objects.filter(consultation_id=consultation_id).delete()
-    client = Client()
+    client = Client(HTTP_HOST="localhost")
     client.force_login(User.objects.get(email="officer@example.org"))
     url = f"/reports/{consultation_id}/equalities/"
     times = []
