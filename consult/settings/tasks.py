@@ -51,6 +51,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.refresh_stale_figures",
         "schedule": 60,
     },
+    # Every minute: rebuild the equality evidence whose inputs have changed.
+    "equality-evidence-refresh-stale": {
+        "task": "equality_evidence.refresh_stale",
+        "schedule": 60,
+    },
     # Every 15 minutes: invite nominees of targeted rounds that have opened.
     "audiences-send-due-invitations": {
         "task": "audiences.send_due_invitations",

@@ -15,7 +15,7 @@ from consult.accounts.models import User
 
 # accounts -> services -> consultations, rounds and pages -> surveys on those
 # rounds -> nominations -> responses -> theme codebook and analysis -> a review
-# period with its invitations and review responses.
+# period with its invitations and review responses -> the equality evidence.
 STEPS = (
     "consult.accounts.demo",
     "consult.organisation.demo",
@@ -26,6 +26,7 @@ STEPS = (
     "consult.reports.equalities.demo",
     "consult.analysis.demo",
     "consult.audiences.demo_review",
+    "consult.reports.equalities.demo_evidence",
 )
 
 

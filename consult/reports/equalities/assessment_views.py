@@ -22,12 +22,9 @@ from .assessment import (
     save_version,
 )
 from .assessment_forms import AssessmentForm, SubmissionForm
-from .differences import cached_group_differences
+from .evidence import current_evidence
 from .exports import assessment_docx, assessment_pdf, rows
-from .impacts import equality_impacts
 from .models import AssessmentVersion, Submission
-from .population import current_profile
-from .profile import respondent_profile
 from .views import consultation_for
 
 
@@ -71,12 +68,13 @@ def assessment_edit(request, consultation_id):
     if latest:
         content = latest.content
     else:
-        population = current_profile()
+        found = current_evidence(consultation)
+        population = found["population"]
         content = prefilled_content(
             evidence_texts(
-                profiles=respondent_profile(consultation, population),
-                differences=cached_group_differences(consultation),
-                impacts=equality_impacts(consultation),
+                profiles=found["profiles"],
+                differences=found["differences"],
+                impacts=found["impacts"],
                 illustrative=bool(population and population.is_illustrative),
             )
         )

@@ -2,23 +2,26 @@
 every closed question's answers and every theme, with a significance test and
 the false-discovery rate controlled over all the comparisons.
 
-Monitoring answers are joined to responses in memory only, through the HMAC
-(``response_link``), and only counts come out. Each characteristic-by-answers
-table goes through disclosure control first: a comparison is made only for a
-group whose total and whose figure for that answer are both shown, so a
-group under the threshold gets no test, and no share tells a hidden figure.
+Monitoring answers are joined to responses in memory only, through the HMAC,
+and only counts come out. A group is compared only when its profile figure is
+shown, on exactly that many people (those who gave no answer count as such),
+against everyone else who responded; each group-by-answers table is protected
+as part of one linked set with the profile (``linked.py``), and a comparison
+is made only when every count it publishes (the group's and everyone else's,
+with and without the answer) is at least the threshold. So a group under the
+threshold gets no test, and nothing shown tells a hidden figure.
 """
 
-import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from consult.analysis.models import ThemeAssignment
-from surveys.equalities import response_link
-from surveys.models import Answer, EqualityMonitoring, Question, Response
+from surveys.models import Answer, Question
 
-from .characteristics import FIELDS, NAMES, categories, group_phrase
-from .disclosure import protect_cross_table
+from .characteristics import NAMES, categories, group_phrase
+from .disclosure import threshold
+from .linked import NO_ANSWER, load_people, protect_subject
+from .profile import respondent_profile
 from .statistics import ALPHA, benjamini_hochberg, compare_2x2
 
 K = Question.Kind
@@ -178,28 +181,24 @@ def _theme_subjects(consultation, responses: set) -> list[Subject]:
     ]
 
 
-def group_differences(consultation) -> Differences:
-    """Every protected comparison, tested, with BH-adjusted p-values."""
+def group_differences(consultation, profiles=None, people=None) -> Differences:
+    """Every protected comparison, tested, with BH-adjusted p-values.
+
+    Built on the protected profile (``linked.py``): only groups whose profile
+    figure is shown are compared, each on exactly that many people."""
     round_ = consultation.main_round
     if round_ is None:
         return Differences([], 0)
-    ids = set(
-        Response.objects.filter(round=round_, withdrawn_at__isnull=True).values_list(
-            "pk", flat=True
-        )
-    )
-    links = {response_link(pk): pk for pk in ids}
-    people = {}
-    for row in EqualityMonitoring.objects.filter(round=round_).values(
-        "response_link", *FIELDS
-    ):
-        if row["response_link"] in links:
-            people[links[row["response_link"]]] = row
-    subjects = _subjects(consultation, set(people))
+    if people is None:
+        people = load_people(round_)
+    if profiles is None:
+        profiles = respondent_profile(consultation, people=people)
+    subjects = _subjects(consultation, set(people.ids))
     comparisons, not_tested = [], 0
-    for field in FIELDS:
+    for profile in profiles:
+        answers = people.answers(profile.field)
         for subject in subjects:
-            made, skipped = _compare(field, subject, people)
+            made, skipped = _compare(profile, subject, answers, people.ids)
             comparisons += made
             not_tested += skipped
     for c, q in zip(
@@ -209,72 +208,56 @@ def group_differences(consultation) -> Differences:
     return Differences(comparisons, not_tested)
 
 
-def _compare(field, subject: Subject, people) -> tuple[list[Comparison], int]:
+NOT_COMPARED = ("not chosen", "not raised", NO_ANSWER)
+
+
+def _compare(profile, subject: Subject, answers, ids) -> tuple[list[Comparison], int]:
+    groups = [r.category for r in profile.rows if r.figure.shown and r.figure.value]
+    hidden_members = sum(
+        1 for pk in ids if answers.get(pk) in categories(profile.field)
+    ) - sum(r.figure.value for r in profile.rows if r.category in groups)
     counts = defaultdict(Counter)
-    for response_id, outcomes in subject.by_response.items():
-        category = people.get(response_id, {}).get(field)
-        if category in categories(field):
-            for outcome in outcomes:
-                if outcome in subject.outcomes:
-                    counts[category][outcome] += 1
-    # Empty groups and answers nobody gave are left out: a published total of
-    # 0 would pin their cells whatever is hidden, and they compare nothing.
-    groups = [c for c in categories(field) if sum(counts[c].values())]
-    outcomes = [o for o in subject.outcomes if any(counts[g][o] for g in groups)]
-    if len(groups) < 2 or len(outcomes) < 2:
-        return [], 0
-    table = [[counts[g][o] for o in outcomes] for g in groups]
-    shown = protect_cross_table(table, public_columns=True)
-    # Everyone in the comparison (a multiple choice counts each option once).
-    total = sum(sum(row) for row in table)
-    made, skipped = [], 0
-    # With two groups, the second's comparison mirrors the first's.
-    for i, group in enumerate(groups[:1] if len(groups) == 2 else groups):
-        size = sum(table[i])
-        for j, outcome in enumerate(outcomes):
-            if outcome in ("not chosen", "not raised"):
-                continue
-            if shown.row_totals[i].hidden or shown.cells[i][j].hidden:
-                skipped += 1
-                continue
-            a = table[i][j]
-            c = sum(row[j] for row in table) - a
+    for pk in ids:
+        outcome = (subject.by_response.get(pk) or [NO_ANSWER])[0]
+        if outcome not in subject.outcomes:
+            outcome = NO_ANSWER
+        category = answers.get(pk)
+        counts[category if category in groups else None][outcome] += 1
+    column_totals = Counter()
+    for row in counts.values():
+        column_totals.update(row)
+    columns = [o for o in (*subject.outcomes, NO_ANSWER) if column_totals[o]]
+    compared = [o for o in columns if o not in NOT_COMPARED]
+    with_people = sum(1 for r in profile.rows if r.figure.value)
+    possible = with_people * len(compared)
+    pool_total = sum(counts[None].values())
+    if not groups or (len(groups) == 1 and hidden_members):
+        return [], possible
+    table = protect_subject(
+        rows=[[counts[g][o] for o in columns] for g in groups],
+        pool=[counts[None][o] for o in columns],
+        columns=columns,
+        pool_exempt=not hidden_members,
+    )
+    limit = threshold()
+    total = len(ids)
+    made = []
+    # With two groups and nobody else, the second's comparison mirrors the first's.
+    mirrored = len(groups) == 2 and not pool_total
+    for i, group in enumerate(groups[:1] if mirrored else groups):
+        size = sum(counts[group].values())
+        for outcome in compared:
+            figure = table.cells[i][columns.index(outcome)]
+            a = counts[group][outcome]
+            c = column_totals[outcome] - a
             others = total - size
-            if not others:
+            if figure.hidden or min(size - a, c, others - c) < limit:
                 continue
             result = compare_2x2([[a, size - a], [c, others - c]])
             made.append(Comparison(
-                field, group, subject.title, subject.kind, outcome,
+                profile.field, group, subject.title, subject.kind, outcome,
                 (a, size), (c, others), result.p_value, result.test,
             ))  # fmt: skip
-    return made, skipped
-
-
-def cached_group_differences(consultation) -> Differences:
-    """``group_differences``, kept until the responses, monitoring answers or
-    theme tags change (the audit solves many small linear programmes)."""
-    from django.core.cache import cache
-    from django.db.models import Count, Max
-
-    from .disclosure import threshold
-
-    round_ = consultation.main_round
-    if round_ is None:
-        return Differences([], 0)
-    responses = Response.objects.filter(round=round_).aggregate(
-        n=Count("pk"), at=Max("updated_at")
-    )
-    tags = ThemeAssignment.objects.filter(consultation=consultation).aggregate(
-        n=Count("pk"), at=Max("updated_at")
-    )
-    monitoring = EqualityMonitoring.objects.filter(round=round_).count()
-    version = (
-        f"{consultation.pk}:{responses['n']}:{responses['at']}:"
-        f"{tags['n']}:{tags['at']}:{monitoring}:{threshold()}"
-    )
-    key = "equality-differences:" + hashlib.sha256(version.encode()).hexdigest()
-    found = cache.get(key)
-    if found is None:
-        found = group_differences(consultation)
-        cache.set(key, found, 60 * 60)
-    return found
+    if mirrored:
+        possible -= len(compared)
+    return made, possible - len(made)

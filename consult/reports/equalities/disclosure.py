@@ -4,28 +4,35 @@ Primary suppression hides every figure about fewer people than the threshold
 ("fewer than 10"). That alone is not enough: a total minus the figures shown
 gives back a single hidden figure, and several totals together can pin down
 more. Secondary suppression therefore hides further figures ("withheld") until
-an audit finds that no hidden figure is determined by what is published: the
-figures shown, the totals, and what the labels say ("fewer than 10" means 0 to
-9; "withheld" means at least the threshold).
+the audit (``audit.py``) finds that nothing hidden is given away by what is
+published: no hidden figure about a group is known exactly or known to lie
+between 1 and threshold-1, and no sum of hidden figures is known to be small.
 
 A table is a list of entries (cells and totals) and sums: each sum says some
-entries add up to another. The audit solves, for every hidden entry, the
-smallest and largest value it can take given all of that (two small linear
-programmes); a hidden entry whose range holds one whole number is recoverable,
-and the smallest visible figure beside it is hidden too, until a fixed point.
-If even then the labels give a figure away (every figure hidden, a table
-barely over the threshold), every figure shows "not shown", which bounds nothing.
-Tables of counts with their totals have integer vertices, so the linear
-programme's range is the range of whole numbers.
+entries add up to another. Tables published side by side on one page share
+entries (the same group's count in the profile and in every comparison), so
+``linked.py`` builds them as one system before they are protected.
+If even with everything hidden the labels give a figure away (a table barely
+over the threshold), every figure shows "not shown", which bounds nothing.
 """
 
 from dataclasses import dataclass, field
 
 import numpy as np
 from django.conf import settings
-from scipy.optimize import linprog
 
-SMALL, WITHHELD, NOT_SHOWN = "small", "withheld", "not shown"
+from .audit import (
+    NOT_SHOWN,
+    SMALL,
+    UNPUBLISHED,
+    WITHHELD,
+    Finding,
+    label_bounds,
+    line_findings,
+    lp_findings,
+)
+
+__all__ = ["NOT_SHOWN", "SMALL", "UNPUBLISHED", "WITHHELD"]
 
 
 def threshold() -> int:
@@ -38,7 +45,7 @@ class Figure:
     """One published figure: the number, or why it is hidden."""
 
     value: int | None
-    hidden: str = ""  # "", SMALL or WITHHELD
+    hidden: str = ""  # "", SMALL, WITHHELD, NOT_SHOWN or UNPUBLISHED
     limit: int = 10
 
     @property
@@ -50,7 +57,7 @@ class Figure:
             return f"fewer than {self.limit}"
         if self.hidden == WITHHELD:
             return "withheld"
-        if self.hidden == NOT_SHOWN:
+        if self.hidden:
             return "not shown"
         return str(self.value)
 
@@ -62,13 +69,16 @@ class Sums:
     ``public`` entries are known anyway (the number of responses, say) and are
     never hidden, whatever their size. ``exempt`` entries are about no group
     (people who did not answer) so they are not hidden for being small, only
-    when hiding them protects another figure.
+    when hiding them protects another figure. ``aggregates`` are never
+    published: counts over several groups at once (everyone in a hidden group
+    or who did not say), which may be worked out, but not as 0 nor as small.
     """
 
     values: list[int]
     sums: list[tuple[tuple[int, ...], int]]
     public: set[int] = field(default_factory=set)
     exempt: set[int] = field(default_factory=set)
+    aggregates: set[int] = field(default_factory=set)
 
 
 def protect(table: Sums, *, limit: int | None = None) -> list[Figure]:
@@ -76,36 +86,73 @@ def protect(table: Sums, *, limit: int | None = None) -> list[Figure]:
     to a fixed point. Deterministic: the same table always hides the same cells."""
     limit = threshold() if limit is None else limit
     values = table.values
-    hidden = {
-        i: SMALL
-        for i, v in enumerate(values)
-        if v < limit and i not in table.public | table.exempt
-    }
-    still_pinned = False
+    fixed = table.public | table.exempt | table.aggregates
+    hidden = dict.fromkeys(table.aggregates, UNPUBLISHED)
+    hidden |= {i: SMALL for i, v in enumerate(values) if v < limit and i not in fixed}
     while True:
-        extra = _lone_hidden(table, hidden)
+        figures = [Figure(v, hidden.get(i, ""), limit) for i, v in enumerate(values)]
+        findings = line_findings(table, figures, limit)
+        if not findings:
+            findings = lp_findings(table, figures, limit)
+        if not findings:
+            return figures
+        extra = _to_hide(table, hidden, findings)
         if extra is None:
-            extra, still_pinned = _pinned_neighbour(table, hidden, limit)
-        if extra is None:
-            break
+            # Everything that may be hidden is, and the labels' bounds still
+            # give something away: hide all, saying nothing.
+            return [
+                f if i in table.public or f.hidden == UNPUBLISHED
+                else Figure(f.value, NOT_SHOWN, limit)
+                for i, f in enumerate(figures)
+            ]  # fmt: skip
         hidden[extra] = SMALL if values[extra] < limit else WITHHELD
-    figures = [Figure(v, hidden.get(i, ""), limit) for i, v in enumerate(values)]
-    if still_pinned:
-        # Everything is hidden and the labels' bounds still give a figure
-        # away (a table barely above the threshold): hide all, saying nothing.
-        figures = [
-            f if i in table.public else Figure(f.value, NOT_SHOWN, limit)
-            for i, f in enumerate(figures)
-        ]
-    return figures
+
+
+def _to_hide(table: Sums, hidden, findings: list[Finding]) -> int | None:
+    """The next figure to hide for the first finding: for a sum, one of its
+    shown parts (preferring one in another troubled sum, then the smallest),
+    else its total; for an entry, the smallest shown figure in a sum with it;
+    else the smallest shown figure anywhere."""
+
+    def hideable(entries):
+        return [e for e in entries if e not in hidden and e not in table.public]
+
+    def smallest(entries, key=lambda e: 0):
+        return min(entries, key=lambda e: (key(e), table.values[e], e), default=None)
+
+    first = findings[0]
+    if first.line is not None:
+        parts, total = table.sums[first.line]
+        troubled = [table.sums[f.line] for f in findings if f.line is not None]
+        pick = smallest(
+            hideable(parts),
+            key=lambda e: -sum(e in (*p, t) for p, t in troubled),
+        )
+        if pick is not None:
+            return pick
+        if total not in hidden and total not in table.public:
+            return total
+        near = [e for p in parts if p in hidden for e in _neighbours(table, p)]
+    else:
+        near = _neighbours(table, first.entry)
+    pick = smallest(hideable(near))
+    if pick is None:
+        pick = smallest(hideable(range(len(table.values))))
+    return pick
+
+
+def _neighbours(table: Sums, entry: int) -> list[int]:
+    return [
+        e for parts, total in table.sums if entry in (*parts, total)
+        for e in (*parts, total)
+    ]  # fmt: skip
 
 
 def recoverable(table: Sums, figures: list[Figure]) -> dict[int, int]:
-    """Hidden entries whose value follows from what is published, with it.
+    """Hidden entries about a group whose value follows exactly from what is
+    published, with it (the reader's view: shown values, sums, labels)."""
+    from scipy.optimize import linprog
 
-    The auditor's view: only shown values, the sums, and the labels' bounds.
-    Used by ``protect`` and, independently, by the tests.
-    """
     limit = figures[0].limit if figures else threshold()
     hidden = [i for i, f in enumerate(figures) if f.hidden]
     if not hidden:
@@ -123,104 +170,23 @@ def recoverable(table: Sums, figures: list[Figure]) -> dict[int, int]:
         if row.any():
             rows.append(row)
             rhs.append(known)
-    label_bounds = {SMALL: (0, limit - 1), WITHHELD: (limit, None)}
-    bounds = [label_bounds.get(figures[i].hidden, (0, None)) for i in hidden]
-    a_eq = np.array(rows) if rows else None
-    b_eq = np.array(rhs) if rows else None
-    reference = np.array([figures[i].value for i in hidden], dtype=float)
-    n = len(hidden)
-
-    def solve(cost):
-        """The optimal vertex; None when unbounded (the entry is then free)."""
-        result = linprog(cost, A_eq=a_eq, b_eq=b_eq, bounds=bounds, method="highs")
-        if result.status == 3:
-            return None
-        if not result.success:  # cannot happen: the true table is feasible
-            raise RuntimeError(f"disclosure audit failed: {result.message}")
-        return result.x
-
-    # Cheap first: push all the undecided entries up together, then down. An
-    # entry that moves off its true value can take two values, so it is safe.
-    unresolved = set(range(n))
-    progress = True
-    while unresolved and progress:
-        progress = False
-        for sign in (-1, 1):
-            cost = np.zeros(n)
-            cost[list(unresolved)] = sign
-            x = solve(cost)
-            moved = (
-                set()
-                if x is None
-                else {k for k in unresolved if abs(x[k] - reference[k]) > 0.5}
-            )
-            unresolved -= moved
-            progress = progress or bool(moved)
+    kwargs = {
+        "A_eq": np.array(rows) if rows else None,
+        "b_eq": np.array(rhs) if rows else None,
+        "bounds": [label_bounds(figures[i].hidden, limit) for i in hidden],
+        "method": "highs",
+    }
     found = {}
-    for k in sorted(unresolved):
-        cost = np.zeros(n)
-        cost[k] = -1
-        x = solve(cost)
-        if x is None or x[k] > reference[k] + 0.5:
+    for k, entry in enumerate(hidden):
+        if entry in table.exempt or entry in table.aggregates:
             continue
+        cost = np.zeros(len(hidden))
         cost[k] = 1
-        x = solve(cost)
-        if x is not None and x[k] < reference[k] - 0.5:
-            continue
-        found[hidden[k]] = int(reference[k])
+        low = linprog(cost, **kwargs)
+        high = linprog(-cost, **kwargs)
+        if low.status == 0 and high.status == 0 and round(low.fun) == round(-high.fun):
+            found[entry] = table.values[entry]
     return found
-
-
-def _hideable(table, hidden, entries):
-    return [e for e in entries if e not in hidden and e not in table.public]
-
-
-def _smallest(table, entries):
-    # Ties go to the earlier entry, so that suppression is deterministic.
-    return min(entries, key=lambda e: (table.values[e], e)) if entries else None
-
-
-def _lone_hidden(table: Sums, hidden) -> int | None:
-    """A sum with exactly one hidden entry gives it away: hide another of its
-    parts (a total only when no part is left). Prefer a part that also sits in
-    another such sum, closing both at once, then the smallest."""
-    lone = [
-        (*parts, total)
-        for parts, total in table.sums
-        if sum(e in hidden for e in (*parts, total)) == 1
-    ]
-    for line in lone:
-        parts, total = line[:-1], line[-1]
-        candidates = _hideable(table, hidden, parts)
-        if candidates:
-            return min(
-                candidates,
-                key=lambda e: (-sum(e in other for other in lone), table.values[e], e),
-            )
-        if total not in hidden and total not in table.public:
-            return total
-    return None
-
-
-def _pinned_neighbour(table: Sums, hidden, limit) -> tuple[int | None, bool]:
-    """Run the audit; for the first recoverable entry, the figure to hide next:
-    the smallest visible one in a sum with it, else the smallest anywhere.
-    Also whether anything is recoverable (with nothing left to hide)."""
-    figures = [Figure(v, hidden.get(i, ""), limit) for i, v in enumerate(table.values)]
-    pinned = recoverable(table, figures)
-    if not pinned:
-        return None, False
-    entry = min(pinned)
-    near = [
-        e
-        for parts, total in table.sums
-        if entry in (*parts, total)
-        for e in (*parts, total)
-    ]
-    pick = _smallest(table, _hideable(table, hidden, near))
-    if pick is None:
-        pick = _smallest(table, _hideable(table, hidden, range(len(table.values))))
-    return pick, True
 
 
 # --- Tables as the pages show them -------------------------------------------

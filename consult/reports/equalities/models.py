@@ -164,3 +164,29 @@ class Submission(models.Model):
 
     def __str__(self):
         return f"{self.version} to {self.meeting} on {self.meeting_date}"
+
+
+class EvidenceSnapshot(models.Model):
+    """A consultation's equality evidence as last built: only published
+    (protected) figures, never a hidden one. Pages read this; a task rebuilds
+    it when its ``fingerprint`` (what it was built from) no longer matches."""
+
+    consultation = models.OneToOneField(
+        "surveys.Consultation",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="+",
+        verbose_name=_("consultation"),
+    )
+    fingerprint = models.CharField(max_length=64)
+    data = models.JSONField(default=dict)
+    responses = models.PositiveIntegerField(_("responses counted"), default=0)
+    built_at = models.DateTimeField(_("evidence as at"))
+    seconds = models.FloatField(_("seconds to build"), default=0.0)
+
+    class Meta:
+        verbose_name = _("equality evidence snapshot")
+        verbose_name_plural = _("equality evidence snapshots")
+
+    def __str__(self):
+        return f"Equality evidence for {self.consultation_id} as at {self.built_at}"

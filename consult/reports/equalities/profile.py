@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 
-from surveys.models import EqualityMonitoring, Response
-
 from .characteristics import FIELDS, NAMES, categories
 from .disclosure import SMALL, WITHHELD, Figure, Sums, protect
+from .linked import People, load_people
 
 
 def margin() -> float:
@@ -59,18 +58,12 @@ class CharacteristicProfile:
         return [r for r in self.rows if r.under]
 
 
-def main_round_counts(consultation) -> tuple[int, dict[str, Counter]]:
-    """Responses to the main round, and each characteristic's answer counts."""
-    round_ = consultation.main_round
-    if round_ is None:
-        return 0, {f: Counter() for f in FIELDS}
-    responses = Response.objects.filter(round=round_, withdrawn_at__isnull=True)
-    rows = EqualityMonitoring.objects.filter(round=round_).values_list(*FIELDS)
-    counts = {f: Counter() for f in FIELDS}
-    for values in rows:
-        for f, value in zip(FIELDS, values, strict=True):
-            counts[f][value] += 1
-    return responses.count(), counts
+def main_round_counts(people: People) -> tuple[int, dict[str, Counter]]:
+    """Responses to the main round, and each characteristic's answer counts
+    (over the same joined people the comparisons count, so that every table
+    on the page is about one set of people)."""
+    counts = {f: Counter(people.answers(f).values()) for f in FIELDS}
+    return people.total, counts
 
 
 def characteristic_profile(
@@ -130,9 +123,13 @@ def _under(figure: Figure, answered: Figure, population: float | None):
     return None
 
 
-def respondent_profile(consultation, population=None) -> list[CharacteristicProfile]:
+def respondent_profile(
+    consultation, population=None, *, people: People | None = None
+) -> list[CharacteristicProfile]:
     """Every characteristic's protected profile beside the population's shares."""
-    total, counts = main_round_counts(consultation)
+    if people is None:
+        people = load_people(consultation.main_round)
+    total, counts = main_round_counts(people)
     return [
         characteristic_profile(
             f, counts[f], total, population.shares(f) if population else {}

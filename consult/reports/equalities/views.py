@@ -4,10 +4,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 
 from . import rules
-from .differences import cached_group_differences
-from .impacts import equality_impacts
-from .population import current_profile
-from .profile import margin, respondent_profile
+from .evidence import current_evidence
+from .profile import margin
 from .reach import advice_for, reach
 
 
@@ -22,24 +20,22 @@ def consultation_for(request, consultation_id):
 def evidence(request, consultation_id):
     """Who responded against who lives here; while open, whom to reach."""
     consultation = consultation_for(request, consultation_id)
-    population = current_profile()
-    profiles = respondent_profile(consultation, population)
+    found = current_evidence(consultation)
     is_open = consultation.open_round() is not None
     gaps = [
-        (p, advice_for(p.field)) for p in profiles if p.under_represented and is_open
+        (p, advice_for(p.field))
+        for p in found["profiles"]
+        if p.under_represented and is_open
     ]
     return render(
         request,
         "reports/equalities/evidence.html",
         {
+            **found,
             "consultation": consultation,
-            "population": population,
-            "profiles": profiles,
             "margin": margin(),
             "is_open": is_open,
             "reach": reach(consultation) if is_open else None,
             "gaps": gaps,
-            "differences": cached_group_differences(consultation),
-            "impacts": equality_impacts(consultation),
         },
     )

@@ -6,10 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.stats import chi2_contingency, false_discovery_control, fisher_exact
 
-from consult.reports.equalities.differences import (
-    cached_group_differences,
-    group_differences,
-)
+from consult.reports.equalities.differences import group_differences
 from consult.reports.equalities.statistics import (
     CHI_SQUARED,
     FISHER,
@@ -120,22 +117,3 @@ def test_a_hidden_answer_count_gets_no_comparison_and_nothing_gives_it_away():
     # With "Agree" hidden for disabled people, "Disagree" would give it back
     # (44 - 40), so their row is hidden and no comparison is made.
     assert found.comparisons == []
-
-
-def test_results_are_cached_until_responses_change():
-    round_, door = _views_round()
-    for disability in ("Yes", "No"):
-        for answer in ("Agree", "Disagree"):
-            respond_many(
-                round_,
-                15,
-                monitoring={"disability": disability},
-                answers={door: answer},
-            )
-    first = cached_group_differences(round_.consultation)
-    assert cached_group_differences(round_.consultation).comparisons == (
-        first.comparisons
-    )
-    respond_many(round_, 20, monitoring={"disability": "No"}, answers={door: "Agree"})
-    again = cached_group_differences(round_.consultation)
-    assert again.comparisons[0].others != first.comparisons[0].others
