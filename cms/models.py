@@ -144,7 +144,12 @@ class ConsultationPage(Page):
 
     @property
     def outcome(self):
-        return OutcomePage.objects.child_of(self).live().first()
+        found = OutcomePage.objects.child_of(self).live().first()
+        if found is None and self.locale_id != Locale.get_default().pk:
+            # A translation without its own outcome page links to the original's.
+            source = self.get_translation_or_none(Locale.get_default())
+            found = source and OutcomePage.objects.child_of(source).live().first()
+        return found
 
 
 class ConsultationDocument(Orderable):

@@ -244,9 +244,9 @@ class ReceiptForm(forms.Form):
 
 class ResumeEmailForm(forms.Form):
     email = forms.EmailField(
-        label="E-mail address",
+        label=gettext_lazy("E-mail address"),
         error_messages={
-            "required": "Enter your e-mail address",
+            "required": gettext_lazy("Enter your e-mail address"),
             "invalid": EMAIL_FORMAT_MESSAGE,
         },
     )
