@@ -8,8 +8,10 @@ page per consultation: the one in the listing's language where there is one,
 else the default language's.
 """
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import get_language_info
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale
 
 
@@ -63,7 +65,8 @@ def page_for(pages, language: str):
     """The page among a consultation's ``pages`` in ``language``, else the
     default language's, else any; None if there are none."""
     pages = list(pages.select_related("locale"))
-    default = Locale.get_default().language_code
+    # Wagtail's default locale, from settings: no query (as Locale.get_default).
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     for wanted in (language, default):
         for page in pages:
             if page.locale.language_code == wanted:
