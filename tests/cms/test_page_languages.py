@@ -144,3 +144,23 @@ def test_a_record_may_have_a_page_per_language_but_not_two_pages(translated):
     form.cleaned_data = {"consultation": round_.consultation}
     assert form.clean_consultation() == round_.consultation
     assert Locale.objects.filter(language_code="pl").exists()
+
+
+def test_wagtail_localize_translates_a_page_for_the_same_record(site_root):
+    """The officer's "Translate this page": the translation presents the same
+    record (a foreign key now, so no clash), and is served under /pl/."""
+    from wagtail_localize.operations import TranslationCreator
+
+    from consult.accounts.roles import Role
+    from tests.consult.analysis.factories import person
+
+    round_, _ = survey_round()
+    page = add_consultation_page(
+        site_root, title="Parks", slug="parks", consultation=round_.consultation
+    )
+    polish, _ = Locale.objects.get_or_create(language_code="pl")
+    officer = person("officer@example.org", Role.OFFICER)
+    TranslationCreator(officer, [polish]).create_translations(page)
+    translation = page.get_translation(polish)
+    assert translation.specific.consultation == round_.consultation
+    assert translation.url == "/pl/consultations/parks/"
