@@ -12,7 +12,7 @@ PORT ?= 8000
 # The address links in e-mails and the printed admin address use: where `make run` serves.
 export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: help install install-encoder encoder-deps static nltk migrate seed run worker test test-fast lint check browser-deps bench eval eval-real clean security collectstatic backup restore
+.PHONY: help install install-encoder encoder-deps static messages nltk migrate seed run worker test test-fast lint check browser-deps bench eval eval-real clean security collectstatic backup restore
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
@@ -24,7 +24,7 @@ $(BIN)/.installed: requirements.txt
 	mkdir -p var
 	touch $@
 
-install: $(BIN)/.installed static ## Create the virtual environment and build the front end
+install: $(BIN)/.installed static messages ## Create the virtual environment, build the front end, compile translations
 
 # Optional: PyTorch and all-MiniLM-L6-v2 for analyse_file --encoder (every
 # package pinned in the file, hence --no-deps).
@@ -46,6 +46,12 @@ static/govuk/.built: package.json package-lock.json static/scss/app.scss static/
 	touch $@
 
 static: static/govuk/.built
+
+# The interface translations (locale/<language>/LC_MESSAGES/django.po) compiled
+# for gettext (consult/translations.py, no gettext tools needed); the .mo files
+# are built, never committed.
+messages: $(BIN)/.installed ## Compile the interface translations in locale/
+	$(BIN)/python -m consult.translations
 
 nltk: $(BIN)/.installed ## Make sure the NLTK data is present (downloads where possible)
 	$(BIN)/python manage.py setup_nltk

@@ -23,6 +23,7 @@ from .demo_content import (
     STAFF_BODY,
     TARGETED_BODY,
 )
+from .demo_translation import add_polish_translation
 from .models import ConsultationIndexPage, ConsultationPage, HomePage, OutcomePage
 
 CONTACT = (
@@ -293,6 +294,8 @@ def seed(demo: dict) -> None:
     )
     pages["closed"].add_child(instance=outcome)
     outcome.save_revision().publish()
+
+    pages["operating_model_pl"] = add_polish_translation(pages["operating_model"])
 
     demo["consultations"] = consultations
     demo["pages"] = pages

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Locale, Orderable, Page, PageManager
 from wagtail.search import index
 
 from surveys.models import Consultation
@@ -29,8 +29,10 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["consultations"] = (
-            ConsultationPage.objects.live().public().with_consultation()
+        from .translations import localised
+
+        context["consultations"] = localised(
+            ConsultationPage.objects.live().public().with_consultation(), self.locale
         )
         return context
 
@@ -47,21 +49,33 @@ class ConsultationIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from .listing import filter_consultations
+        from .translations import localised
 
         context = super().get_context(request, *args, **kwargs)
-        pages = (
-            ConsultationPage.objects.child_of(self).live().public().with_consultation()
+        # A translated index may have few children of its own: list the
+        # default language's index's consultations, each in this language
+        # where translated.
+        source = self.get_translation_or_none(Locale.get_default()) or self
+        keys = ConsultationPage.objects.child_of(source).values("translation_key")
+        pages = localised(
+            ConsultationPage.objects.filter(translation_key__in=keys)
+            .live()
+            .public()
+            .with_consultation(),
+            self.locale,
         )
         context.update(filter_consultations(pages, request.GET))
         return context
 
 
 class ConsultationPage(Page):
-    consultation = models.OneToOneField(
+    # A foreign key, not one-to-one: the page's translations present the same
+    # record. One page per record and language (``ConsultationPageForm``).
+    consultation = models.ForeignKey(
         Consultation,
         null=True,
         on_delete=models.PROTECT,
-        related_name="page",
+        related_name="pages",
         verbose_name=_("consultation record"),
         help_text=_(
             "Dates, audience, services and surveys. Create one under Consultations."
@@ -75,6 +89,15 @@ class ConsultationPage(Page):
         blank=True,
         help_text=_("Who to contact with questions, and how."),
     )
+    translation_note = models.CharField(
+        _("translation note"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "On a translation: shown at the top and beside the link to it, e.g. "
+            "“Demo translation, not checked by a translator”."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -85,6 +108,7 @@ class ConsultationPage(Page):
             [InlinePanel("documents", label=_("Document"))], heading=_("Documents")
         ),
         FieldPanel("contact"),
+        FieldPanel("translation_note"),
     ]
     search_fields = [
         *Page.search_fields,
@@ -103,10 +127,13 @@ class ConsultationPage(Page):
     def get_context(self, request, *args, **kwargs):
         from surveys.rules import can_assist
 
+        from .translations import language_versions
+
         context = super().get_context(request, *args, **kwargs)
         # Staff helping a walk-in family start from here as well as from the
         # survey's start page, which "Start now" no longer passes through.
         context["can_assist"] = can_assist(request.user)
+        context["language_versions"] = language_versions(self, request)
         return context
 
     @property
@@ -117,7 +144,12 @@ class ConsultationPage(Page):
 
     @property
     def outcome(self):
-        return OutcomePage.objects.child_of(self).live().first()
+        found = OutcomePage.objects.child_of(self).live().first()
+        if found is None and self.locale_id != Locale.get_default().pk:
+            # A translation without its own outcome page links to the original's.
+            source = self.get_translation_or_none(Locale.get_default())
+            found = source and OutcomePage.objects.child_of(source).live().first()
+        return found
 
 
 class ConsultationDocument(Orderable):

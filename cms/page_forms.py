@@ -1,9 +1,9 @@
 """The consultation page's admin form: one page per consultation record, said plainly.
 
-A record can have only one page. Choosing a record that already has one (a
-draft left by an earlier attempt, say) used to fail with "Consultation page
-with this Consultation record already exists"; now the message names that
-page and says to edit it instead.
+A record can have only one page (and that page's translations). Choosing a
+record that already has one (a draft left by an earlier attempt, say) used to
+fail with "Consultation page with this Consultation record already exists";
+now the message names that page and says to edit it instead.
 """
 
 from django import forms
@@ -18,9 +18,11 @@ class ConsultationPageForm(WagtailAdminPageForm):
             return consultation
         from .models import ConsultationPage
 
+        # The page's own translations present the same record (cms.translations).
         other = (
             ConsultationPage.objects.filter(consultation=consultation)
             .exclude(pk=self.instance.pk)
+            .exclude(translation_key=self.instance.translation_key)
             .first()
         )
         if other is not None:

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import TemplateView
@@ -33,7 +34,6 @@ urlpatterns = [
         TemplateView.as_view(template_name="pages/accessibility.html"),
         name="accessibility",
     ),
-    path("respond/", include("surveys.urls")),
     path("audiences/", include("consult.audiences.urls")),
     path("reports/", include("consult.reports.urls")),
 ]
@@ -43,4 +43,11 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns.append(path("", include(wagtail_urls)))
+# Respondents' pages in other languages: /pl/respond/... and Wagtail's
+# translated pages (/pl/consultations/...). English stays unprefixed, so every
+# existing address keeps working and means English whatever the browser asks.
+urlpatterns += i18n_patterns(
+    path("respond/", include("surveys.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -3,7 +3,7 @@
 A respondent needs no session: nothing about them is kept but their draft, on
 the server, and this browser's pointer to it. Keeping the pointer in a signed
 cookie (HttpOnly, Secure where sessions are, SameSite=Lax, the session's
-lifetime, only under /respond/) spares every anonymous respondent a session
+lifetime) spares every anonymous respondent a session
 row written to the database and read from the cache on each page. Admissions
 (invitation links) and sign-ins stay in the session.
 
@@ -22,7 +22,12 @@ from django.shortcuts import redirect
 
 COOKIE = "sb_drafts"
 SALT = "surveys.browser_drafts"
-PATH = "/respond/"
+# The whole site, not /respond/: the survey pages in another language live
+# under its prefix (/pl/respond/...), and a draft goes on in any language.
+# A cookie written under /respond/ before then is read until the first write,
+# which carries its pointers over (browsers send the longer path first; the
+# last value, this path's, is the one read).
+PATH = "/"
 SESSION_KEY = "drafts"  # where sessions made before the cookie kept pointers
 
 

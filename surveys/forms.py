@@ -1,12 +1,15 @@
 """A form for one section of a survey, built from its questions."""
 
 from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import Question
 
+# Translated when a form is built (the pages' language), not at import.
 REQUIRED_MESSAGES = {
-    "text": "Enter your answer to “{label}”",
-    "choice": "Select an answer to “{label}”",
+    "text": gettext_lazy("Enter your answer to “%(label)s”"),
+    "choice": gettext_lazy("Select an answer to “%(label)s”"),
 }
 
 
@@ -60,19 +63,28 @@ class RankingField(forms.Field):
         label, count = self.label, len(self.options)
         if len(value) != count or "" in value:
             raise forms.ValidationError(
-                f"Select a position for every option in “{label}”", code="incomplete"
+                _("Select a position for every option in “%(label)s”")
+                % {"label": label},
+                code="incomplete",
             )
         allowed = {str(n) for n in range(1, count + 1)}
         if not set(value) <= allowed:
             raise forms.ValidationError(
-                f"Choose a position from 1 to {count} for each option in “{label}”",
+                _(
+                    "Choose a position from 1 to %(count)s for each option in "
+                    "“%(label)s”"
+                )
+                % {"count": count, "label": label},
                 code="invalid_choice",
             )
         repeated = sorted({v for v in value if value.count(v) > 1}, key=int)
         if repeated:
             raise forms.ValidationError(
-                f"Use each position once in “{label}”: you chose "
-                f"{' and '.join(repeated)} more than once",
+                _(
+                    "Use each position once in “%(label)s”: you chose "
+                    "%(positions)s more than once"
+                )
+                % {"label": label, "positions": _(" and ").join(repeated)},
                 code="repeated",
             )
 
@@ -95,17 +107,19 @@ def field_for(question: Question) -> forms.Field:
             help_text=hint,
             required=required,
             error_messages={
-                "required": f"Select a position for every option in “{label}”"
+                "required": _("Select a position for every option in “%(label)s”")
+                % {"label": label}
             },
         )
     kind = "text" if question.kind in Question.TEXT_KINDS else "choice"
-    messages = {"required": REQUIRED_MESSAGES[kind].format(label=label)}
+    messages = {"required": REQUIRED_MESSAGES[kind] % {"label": label}}
     if question.kind in Question.TEXT_KINDS:
         limit = question.limit
-        messages["max_length"] = (
-            f"“{label}” must be {limit:,} characters or fewer. "
-            "You have %(show_value)d characters."
-        )
+        # %(show_value)d is filled in by Django's validator.
+        messages["max_length"] = _(
+            "“%(label)s” must be %(limit)s characters or fewer. "
+            "You have %%(show_value)d characters."
+        ) % {"label": label, "limit": f"{limit:,}"}
         widget = (
             forms.Textarea(attrs={"rows": 6})
             if question.kind == Question.Kind.LONG_TEXT
@@ -124,7 +138,9 @@ def field_for(question: Question) -> forms.Field:
     # Another version's labels (surveys.versions); the values stay the originals.
     shown = getattr(question, "display_options", None) or values
     choices = list(zip(values, shown, strict=False))
-    messages["invalid_choice"] = f"Select one of the options for “{label}”"
+    messages["invalid_choice"] = _("Select one of the options for “%(label)s”") % {
+        "label": label
+    }
     messages["invalid_list"] = messages["invalid_choice"]
     if question.kind in Question.MULTIPLE_KINDS:
         return forms.MultipleChoiceField(
@@ -202,31 +218,35 @@ def _storable(value: str) -> str:
     return value.replace("\x00", "")
 
 
-EMAIL_FORMAT_MESSAGE = (
+EMAIL_FORMAT_MESSAGE = gettext_lazy(
     "Enter an e-mail address in the correct format, like name@example.com"
 )
 
 
 class ReceiptForm(forms.Form):
     email = forms.EmailField(
-        label="E-mail address (optional)",
-        help_text="We will send your reference number and a link to view or withdraw "
-        "your response. We use it for nothing else.",
+        label=gettext_lazy("E-mail address (optional)"),
+        help_text=gettext_lazy(
+            "We will send your reference number and a link to view or withdraw "
+            "your response. We use it for nothing else."
+        ),
         required=False,
         error_messages={"invalid": EMAIL_FORMAT_MESSAGE},
     )
     consent = forms.BooleanField(
-        label="You may contact me again about this consultation, for example to check "
-        "that you understood my views",
+        label=gettext_lazy(
+            "You may contact me again about this consultation, for example to "
+            "check that you understood my views"
+        ),
         required=False,
     )
 
 
 class ResumeEmailForm(forms.Form):
     email = forms.EmailField(
-        label="E-mail address",
+        label=gettext_lazy("E-mail address"),
         error_messages={
-            "required": "Enter your e-mail address",
+            "required": gettext_lazy("Enter your e-mail address"),
             "invalid": EMAIL_FORMAT_MESSAGE,
         },
     )

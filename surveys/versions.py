@@ -13,11 +13,13 @@ import copy
 import threading
 from collections import OrderedDict
 
+from django.db.models import Count
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.utils import timezone
 
 from .models import QuestionWording, Survey, SurveyVersion
+from .models.versions import READING_VERSIONS
 
 _cache: OrderedDict = OrderedDict()
 _lock = threading.Lock()
@@ -93,3 +95,32 @@ def worded(questions, version: SurveyVersion | None) -> list:
             twin.display_options = labels
         shown.append(twin)
     return shown
+
+
+FULL_VERSION_LABEL = "Full version"
+
+
+def version_label(variant: str, names: dict[str, str]) -> str:
+    """How reports name the version a response was made in: its name, with the
+    language code for a language ("Polski (pl)")."""
+    if not variant:
+        return FULL_VERSION_LABEL
+    name = names.get(variant, variant)
+    return name if variant in READING_VERSIONS else f"{name} ({variant})"
+
+
+def responses_by_version(*, responses, surveys) -> list[tuple[str, int]]:
+    """(version, responses) for ``responses`` not withdrawn, most first: the
+    language and version each was answered in (``Response.variant``), named as
+    ``surveys``' versions name them. Two queries, whatever the number."""
+    counts = dict(
+        responses.filter(withdrawn_at__isnull=True)
+        .order_by()
+        .values_list("variant")
+        .annotate(n=Count("pk"))
+    )
+    names = dict(
+        SurveyVersion.objects.filter(survey__in=surveys).values_list("variant", "name")
+    )
+    rows = [(version_label(v, names), n) for v, n in counts.items()]
+    return sorted(rows, key=lambda row: (-row[1], row[0]))

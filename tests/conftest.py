@@ -48,6 +48,13 @@ def _skip_unless_required(reason: str | None, required: bool, kind: str) -> None
         pytest.skip(reason)
 
 
+def pytest_configure(config):
+    """The interface translations, compiled if a .po changed since (as make install)."""
+    from consult.translations import compile_stale
+
+    compile_stale()
+
+
 def pytest_collection_modifyitems(config, items):
     """Tests that start Celery workers on the shared Redis broker run on one
     xdist process, one after another: a worker started by one process would

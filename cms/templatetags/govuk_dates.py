@@ -3,6 +3,8 @@
 from django import template
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -11,7 +13,8 @@ register = template.Library()
 def govuk_date(value):
     if not value:
         return ""
-    return date_format(timezone.localtime(value), "j F Y")
+    # "E": the month as a date names it (Polish "grudnia"); "F" in English.
+    return date_format(timezone.localtime(value), "j E Y")
 
 
 @register.filter
@@ -19,6 +22,12 @@ def govuk_datetime(value):
     if not value:
         return ""
     local = timezone.localtime(value)
+    if not (get_language() or "en").startswith("en"):
+        # Other languages: a 24-hour clock, in the language's own words.
+        return _("%(date)s at %(clock)s") % {
+            "date": date_format(local, "j E Y"),
+            "clock": date_format(local, "G:i"),
+        }
     if (local.hour, local.minute) == (0, 0):
         clock = "midnight"
     elif (local.hour, local.minute) == (12, 0):
@@ -26,4 +35,4 @@ def govuk_datetime(value):
     else:
         clock = date_format(local, "g:i") + ("am" if local.hour < 12 else "pm")
         clock = clock.replace(":00", "")
-    return f"{clock} on {date_format(local, 'j F Y')}"
+    return f"{clock} on {date_format(local, 'j E Y')}"

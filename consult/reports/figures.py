@@ -14,7 +14,8 @@ from django.db.models import Q, Sum
 from consult.analysis.models import Theme
 from consult.audiences.review import CHECK_OPTIONS
 from consult.audiences.review_models import ReviewTheme
-from surveys.models import Draft, Question
+from surveys.models import Draft, Question, Response
+from surveys.versions import responses_by_version
 
 from . import suppression
 from .aggregates import CLOSED_KINDS, SENTIMENTS
@@ -86,6 +87,7 @@ class Report:
     by_type: list = field(default_factory=list)
     by_service: list = field(default_factory=list)
     by_day: list = field(default_factory=list)
+    by_version: list = field(default_factory=list)  # language and version answered
     started: int | None = None
     sent: int | None = None
     questions: list = field(default_factory=list)
@@ -190,6 +192,11 @@ def _headline(report, figures, sliced, by_service) -> None:
         )
         report.started = drafts.count()
         report.sent = drafts.filter(response__isnull=False).count()
+        # The language and version answered: not in the cells, so only unfiltered.
+        report.by_version = responses_by_version(
+            responses=Response.objects.filter(round__in=report.rounds.values()),
+            surveys=[r.survey_id for r in report.rounds.values() if r.survey_id],
+        )
 
 
 def _questions(report, figures) -> list[QuestionFigures]:

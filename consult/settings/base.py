@@ -8,6 +8,7 @@ must never default.
 from pathlib import Path
 
 import environ
+from django.conf.locale import LANG_INFO
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = BASE_DIR / "var"
@@ -36,6 +37,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.table_block",
+    # Pages in other languages (the "Translate" action); replaces wagtail.locales.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -113,6 +117,8 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
+                # LANGUAGE_CODE and LANGUAGE_BIDI: <html lang dir> (base.html).
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
@@ -251,6 +257,16 @@ LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
+# The languages the public site speaks: English unprefixed, every other one
+# under its code (/pl/consultations/..., /pl/respond/...; consult/urls.py).
+# Each needs its interface strings in locale/<code>/ and, for a consultation,
+# a translated page and a survey version in it. Add one with SB_LANGUAGES
+# (see the README's "Languages"); codes must be Django's (get_language_info).
+LANGUAGES = [
+    (code, LANG_INFO.get(code, {}).get("name_local", code))
+    for code in env.list("SB_LANGUAGES", default=["en-gb", "pl"])
+]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # --- Static and media -------------------------------------------------------
 STATIC_URL = "/static/"
@@ -326,6 +342,10 @@ from .tasks import *  # noqa: E402, F403
 
 # --- Wagtail ----------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Sounding Board"
+# Pages in other languages: a consultation page's translations are pages in
+# their locale, linked to the same consultation record (cms/translations.py).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from consult.edge import limits
-from surveys import browser_drafts, services
+from surveys import browser_drafts, languages, services
 from surveys.admission import admission_key
 from surveys.forms import ReceiptForm, SectionForm
 from surveys.links import site_url
@@ -71,11 +71,18 @@ def chosen_version(request, round_, draft):
 
     Choosing another version on the start page moves a draft to it (answers
     are to the same questions, so nothing is lost); "full" is the full version.
+    With no draft and no choice, the version in the pages' language, if any.
     """
     asked = (request.POST.get("variant") or request.GET.get("variant", ""))[:20]
     version = version_of(round_.survey, asked)
     if draft is None:
-        return version
+        # On another language's pages (/pl/respond/...), the survey's version
+        # in that language unless another was chosen.
+        return version or (
+            None
+            if asked
+            else version_of(round_.survey, languages.language_version_variant())
+        )
     if (version or asked == FULL_VERSION) and draft.variant != (
         version.variant if version else ""
     ):

@@ -20,8 +20,9 @@ def test_demo_builds_the_reference_consultation_site(client):
 
 def _has_the_reference_site(client):
     assert User.objects.filter(groups__name="Officer").exists()
-    assert HomePage.objects.count() == 1
-    pages = {p.slug: p for p in ConsultationPage.objects.live()}
+    english = {"locale__language_code": "en-gb"}
+    assert HomePage.objects.filter(**english).count() == 1
+    pages = {p.slug: p for p in ConsultationPage.objects.live().filter(**english)}
     model = pages["new-operating-model"]
     assert model.consultation.status == Consultation.Status.OPEN
     assert model.consultation.review_round is not None
@@ -47,6 +48,18 @@ def _has_the_reference_site(client):
     )
     html = client.get("/").content.decode()
     assert "A new operating model for Children&#x27;s Services" in html
+    # One translated page, clearly marked as a demo translation, presenting
+    # the same record; its start button leads to the Polish survey version.
+    polish = ConsultationPage.objects.live().get(locale__language_code="pl")
+    assert polish.consultation == model.consultation
+    assert "Demo translation" in polish.translation_note or "demo" in (
+        polish.translation_note
+    )
+    polish_html = client.get(polish.url).content.decode()
+    assert polish.url == "/pl/consultations/new-operating-model/"
+    assert 'lang="pl"' in polish_html and "Tłumaczenie demonstracyjne" in polish_html
+    assert main_round.survey.versions.filter(variant="pl").exists()
+    assert "Ta strona w innych językach" in polish_html  # back to English
 
 
 def _has_assisted_responses():
@@ -63,5 +76,5 @@ def _has_assisted_responses():
 def _if_empty_leaves_it_alone():
     responses = Response.objects.count()
     call_command("seed_demo", "--if-empty", verbosity=0)
-    assert ConsultationPage.objects.count() == 5
+    assert ConsultationPage.objects.count() == 5 + 1  # and the Polish translation
     assert Response.objects.count() == responses

@@ -18,9 +18,11 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from cms.demo_translation import add_polish_translation
 from consult.accounts.roles import Role
 from surveys.models import Consultation, Draft, Response, ResponseImport
 from surveys.tokens import new_token
@@ -53,6 +55,8 @@ class Case:
     args: str = ""  # a key of the ``world`` fixture's path arguments
     path: str = ""  # a literal path, when not reversing a name
     method: str = "get"
+    # Reversed in this language: its pages live under its prefix (/pl/...).
+    language: str = ""
     # Cells known to leak, each with why: they must fail (strict xfail).
     known_leaks: dict = field(default_factory=dict)
 
@@ -91,6 +95,13 @@ OWN = [
     Case("surveys:check", row(REDIRECT), args="public round"),
     Case("surveys:save", row(REDIRECT), args="public round"),
     Case("surveys:section", row(403), args="targeted section"),
+    # The same pages in another language (/pl/respond/...): the same answers.
+    Case("surveys:start", row(200), args="public round", language="pl"),
+    Case("surveys:section", row(200), args="public section", language="pl"),
+    Case("surveys:check", row(REDIRECT), args="public round", language="pl"),
+    Case("surveys:start", row(403), args="targeted round", language="pl"),
+    Case("surveys:start", row(410), args="closed round", language="pl"),
+    Case("surveys:export", DENY_BUT_OFFICER, args="export csv", language="pl"),
     # Only the browser that sent the response sees its confirmation.
     Case("surveys:confirmation", row(404), args="reference"),
     # Personal links: the link is the key, whoever holds it.
@@ -446,6 +457,13 @@ PAGES = [
     Case("wagtail_serve", row(200), path="/consultations/"),
     Case("wagtail_serve", row(200), path="/consultations/led-consultation/"),
     Case("wagtail_serve", row(404), path="/no-such-page/"),
+    # Pages in another language: a translation where there is one, else the
+    # default language's page; the language's prefix never opens anything else.
+    Case("wagtail_serve", row(200), path="/pl/"),
+    Case("wagtail_serve", row(200), path="/pl/consultations/led-consultation/"),
+    Case("wagtail_serve", row(404), path="/pl/no-such-page/"),
+    Case("wagtail_serve", row(404), path="/xx/consultations/"),
+    Case("wagtail_serve", row(404), path="/pl/admin/"),
 ]
 
 # --- The Wagtail and Django admins: representative pages --------------------
@@ -560,6 +578,7 @@ def world(site_root):
     other_page = add_consultation_page(
         site_root, title="Other consultation", consultation=other
     )
+    add_polish_translation(led_page)  # served at /pl/consultations/led-consultation/
 
     args = {
         **_audiences_args(people, led),
@@ -700,7 +719,8 @@ def _cells(client, case: Case, people, args) -> list[tuple[str, str, str]]:
     """(role, expected, got) for every cell of one row that does not match."""
     from django.urls import reverse
 
-    path = case.path or reverse(case.url, kwargs=args[case.args])
+    with translation.override(case.language or settings.LANGUAGE_CODE):
+        path = case.path or reverse(case.url, kwargs=args[case.args])
     wrong = []
     for role in ROLES:
         client.logout()
