@@ -154,7 +154,10 @@ def evaluate(title, codebook, rules, rows, seed, encoder) -> None:
 
 
 def baseline(labelled, held_out, keys):
-    """TF-IDF word 1-2-grams and one-vs-rest linear SVMs, scikit-learn defaults."""
+    """TF-IDF word 1-2-grams (sublinear term frequency) and one-vs-rest linear
+    SVMs, scikit-learn's defaults otherwise; an answer no SVM says yes to gets
+    the theme whose SVM scores it highest, as multi-label baselines do (left
+    untagged, 68% of the Care Opinion stories got nothing: 0.108 sample-F1)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.multiclass import OneVsRestClassifier
     from sklearn.preprocessing import MultiLabelBinarizer
@@ -163,12 +166,18 @@ def baseline(labelled, held_out, keys):
     binarizer = MultiLabelBinarizer(classes=keys)
     y = binarizer.fit_transform([themes for _, _, themes, _ in labelled])
     seen = y.sum(axis=0) > 0  # a theme no labelled answer has cannot be learnt
-    vectoriser = TfidfVectorizer(ngram_range=(1, 2))
+    vectoriser = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)
     x = vectoriser.fit_transform([t for _, t, _, _ in labelled])
     model = OneVsRestClassifier(LinearSVC()).fit(x, y[:, seen])
-    out = model.predict(vectoriser.transform([t for _, t, _, _ in held_out]))
+    scores = model.decision_function(
+        vectoriser.transform([t for _, t, _, _ in held_out])
+    )
     learnt = [k for k, s in zip(keys, seen, strict=True) if s]
-    return [{k for k, on in zip(learnt, row, strict=True) if on} for row in out]
+    return [
+        {k for k, s in zip(learnt, row, strict=True) if s > 0}
+        or {learnt[int(row.argmax())]}
+        for row in scores
+    ]
 
 
 def analyse_file(codebook, tmp: Path, extra) -> dict[str, set[str]]:
