@@ -10,10 +10,11 @@ Two development sets in ../shared/eval-data (see its README):
 For each set, in the same run and on the same random split: learn from 20% of
 the labelled answers and score the other 80% with sample-averaged F1 (and
 macro- and micro-F1), for the plain baseline (TF-IDF word 1-2-grams, one-vs-rest
-linear SVM, scikit-learn's defaults) and for ``manage.py analyse_file`` (the
-platform's learner; multi-label, as on the platform): codebook rules alone, then
-learning from the labelled 20% (with the question answered, where the set has
-one). The encoder run is added when its optional packages are installed.
+linear SVM, scikit-learn's defaults, each answer at least its top theme) and
+for ``manage.py analyse_file`` (the platform's learner; multi-label, as on the
+platform): codebook rules alone, then learning from the labelled 20% (with the
+question answered, where the set has one). The encoder run is added when its
+optional packages are installed.
 
 ``SB_EVAL_SEEDS`` (default "0") lists the split seeds, e.g. "0 1 2".
 """
