@@ -31,12 +31,14 @@ from collections import Counter
 import numpy as np
 
 from .matching import Match, RuleEvidence, ThemeRule, rule_evidence
+from .tag_evidence import _evidence, _telling_words
 from .text import AnalysedText
 from .tuning import (
     DEFAULT_THRESHOLD,
     INNER_FOLDS,
     C,
     _best_threshold,
+    _calibrated,
     _out_of_fold,
     _sample_f1,
     _theme_model,
@@ -47,12 +49,10 @@ from .vectors import AnswerVectoriser
 MIN_EXAMPLES = 3
 # From this many labelled answers with a theme, the model may overrule its rule.
 OVERRULE_AFTER = 10
-# Words per theme used to pick the evidence sentence of a learnt tag.
-TELLING_WORDS = 50
 # A rule-led theme whose matches the labels contradict this often is muted.
 RULE_MIN_PRECISION = 0.2
 RULE_MIN_FIRINGS = 5
-MARGINS = (1.0, 1.2, 1.4, 1.7, 2.0)
+MARGINS = (1.0, 1.2, 1.4, 1.7, 2.0, 2.5, 3.0)
 # Fewer labelled answers than this and thresholds and caps are not tuned.
 MIN_FOR_TUNING = 50
 # Share of labelled answers with a theme above which every answer gets one.
@@ -162,24 +162,31 @@ class ThemeLearner:
         return self
 
     def _choose_counts(self, oof, keys, evidences, labels) -> None:
-        """The cap on themes per answer and the at-least-one fallback that give
-        the best sample-F1 on the out-of-fold probabilities."""
+        """The cap on themes per answer, the margin past each threshold and the
+        at-least-one fallback, from the out-of-fold probabilities: of the
+        settings within ``tuning.COUNT_TOLERANCE`` of the best sample-F1, the one whose
+        themes per answer are nearest what people tagged (sample-F1 alone
+        rewards tagging twice as many themes as people do for a hair's gain)."""
         fallbacks = [self.at_least_one] if self.at_least_one is not None else [0, 1]
         rows = [dict(zip(keys, row, strict=True)) for row in oof]
-        best = (-1.0, None, None, 1.0)
+        people = sum(map(len, labels)) / len(labels)
+        tried = []
         for fallback in fallbacks:
-            # Least intervention first: a tie keeps no cap, no fallback, no margin.
+            # Least intervention first: of equals, the first is kept.
             for cap in (None, 8, 5, 4, 3, 2, 1):
                 for margin in MARGINS:
                     self.max_themes, self.fallback = cap, bool(fallback)
                     self.margin = margin
-                    total = sum(
-                        _sample_f1({t for t, _ in self._select(e, probs)}, truth)
-                        for probs, e, truth in zip(rows, evidences, labels, strict=True)
-                    )
-                    if total > best[0]:
-                        best = (total, cap, bool(fallback), margin)
-        _, self.max_themes, self.fallback, self.margin = best
+                    chosen = [
+                        {t for t, _ in self._select(e, probs)}
+                        for probs, e in zip(rows, evidences, strict=True)
+                    ]
+                    f1 = sum(
+                        _sample_f1(c, t) for c, t in zip(chosen, labels, strict=True)
+                    ) / len(labels)
+                    count = sum(map(len, chosen)) / len(labels)
+                    tried.append((f1, abs(count - people), cap, bool(fallback), margin))
+        _, _, self.max_themes, self.fallback, self.margin = _calibrated(tried)
 
     @staticmethod
     def _fit_encoder(examples, questions, single: bool):
@@ -363,35 +370,3 @@ def scores(t: Counter) -> dict[str, float]:
         "recall": round(recall, 4),
         "f1": round(f1, 4),
     }
-
-
-def _evidence(
-    analysed: AnalysedText, rule_match: Match | None, telling: set[str]
-) -> str:
-    """The rule's sentence if a rule fired, else the sentence with the most of
-    the words that tell the theme's model yes (``telling``), then the most
-    charged: the sentence about the theme, not just the loudest one."""
-    if rule_match:
-        return rule_match.evidence
-    if not analysed.sentences:
-        return ""
-    scored, start = [], 0
-    for sentence, length in zip(
-        analysed.sentences, analysed.sentence_lengths, strict=False
-    ):
-        lemmas = {x.lower() for x in analysed.lemmas[start : start + length]}
-        scored.append((len(lemmas & telling), abs(sentence.sentiment), sentence.text))
-        start += length
-    return max(scored, key=lambda x: (x[0], x[1]))[2]
-
-
-def _telling_words(vectoriser, model, top: int = TELLING_WORDS) -> set[str]:
-    """The lemmas whose weight most pushes the model towards the theme."""
-    names = vectoriser.words.feature_names_
-    weights = model.coef_[0][: len(names)]
-    ranked = sorted(
-        (w, name[2:])
-        for name, w in zip(names, weights, strict=True)
-        if name.startswith("l:") and w > 0
-    )
-    return {lemma for _, lemma in ranked[-top:]}

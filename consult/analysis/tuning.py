@@ -10,6 +10,8 @@ DEFAULT_THRESHOLD = 0.5
 # part of the development sets (README "Evaluation").
 C = 10.0
 SEED = 0
+# Sample-F1 given up, at most, for themes per answer nearer what people tag.
+COUNT_TOLERANCE = 0.01
 
 
 def _theme_model():
@@ -56,3 +58,12 @@ def _sample_f1(found: set, truth: set) -> float:
     if not found and not truth:
         return 0.0  # as scikit-learn's f1_score(average="samples") counts it
     return 2 * len(found & truth) / (len(found) + len(truth))
+
+
+def _calibrated(tried):
+    """Of (sample-F1, distance from people's themes per answer, *setting) tried,
+    the one nearest people's count within ``COUNT_TOLERANCE`` of the best F1;
+    of equally near ones, the first tried."""
+    best = max(t[0] for t in tried)
+    near = [t for t in tried if t[0] >= best - COUNT_TOLERANCE]
+    return min(near, key=lambda t: t[1])

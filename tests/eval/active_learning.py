@@ -3,8 +3,11 @@ the labels, chosen by uncertainty (``consult/analysis/active.py``) against
 chosen at random, each scored on the same held-out 50%.
 
 Starts from 2.5% at random, then adds 2.5% at a time: the answers the learner
-fitted on the labels so far is least sure of. ``python tests/eval/active_learning.py``
-(needs ../shared/eval-data, like eval_real.py).
+fitted on the labels so far is least sure of ("least sure"), or half of them
+least sure and half at random ("mixed", the usual remedy when doubt alone
+picks a narrow, unrepresentative sample early on).
+``python tests/eval/active_learning.py`` (needs ../shared/eval-data, like
+eval_real.py; ``SB_EVAL_SETS=care`` for the Care Opinion set alone).
 """
 
 import os
@@ -27,7 +30,10 @@ def main() -> int:
     from consult.analysis.codebook_files import read_codebook_csv
     from tests.eval.eval_real import EVAL, SETS
 
+    only = os.environ.get("SB_EVAL_SETS", "nhs care").split()
     for title, path, codebook_name, read in SETS:
+        if ("care" if "Care" in title else "nhs") not in only:
+            continue
         if not path.exists():
             print(f"{path} is missing: see eval_real.py", file=sys.stderr)
             return 2
@@ -66,21 +72,37 @@ def curve(title, rules, rows) -> None:
 
     step = int(len(rows) * STEP)
     print(f"\n{title}: pool {len(pool)}, scored {len(test)}")
-    print("labelled  random  least sure")
+    print("labelled  random  least sure  mixed")
     at_random = pool[:]
     random.Random(SEED + 1).shuffle(at_random)
-    active = at_random[:step]
+    active, mixed = at_random[:step], at_random[:step]
+    explore = random.Random(SEED + 2)
     for share in [STEP * k for k in range(2, int(max(CHECKPOINTS) / STEP) + 1)]:
-        learner, _ = score(active)
-        taken = set(active)
-        left = [i for i in pool if i not in taken]
-        picked = least_sure(learner, [analysed[i] for i in left], limit=step)
-        active += [left[j] for j in picked]
+        active += _next(score(active)[0], active, pool, analysed, step, least_sure)
+        left = [i for i in pool if i not in set(mixed)]
+        explored = explore.sample(left, step // 2)
+        mixed += explored
+        mixed += _next(
+            score(mixed)[0], mixed, pool, analysed, step - step // 2, least_sure
+        )
         if any(abs(share - c) < 1e-9 for c in CHECKPOINTS):
             n = int(len(rows) * share)
             _, random_f1 = score(at_random[:n])
             _, active_f1 = score(active[:n])
-            print(f"{share:8.0%}  {random_f1:6.3f}  {active_f1:10.3f}", flush=True)
+            _, mixed_f1 = score(mixed[:n])
+            print(
+                f"{share:8.0%}  {random_f1:6.3f}  {active_f1:10.3f}  {mixed_f1:5.3f}",
+                flush=True,
+            )
+
+
+def _next(learner, chosen, pool, analysed, limit, least_sure) -> list[int]:
+    """The ``limit`` answers of the pool not yet chosen the learner is least sure of."""
+    taken = set(chosen)
+    left = [i for i in pool if i not in taken]
+    return [
+        left[j] for j in least_sure(learner, [analysed[i] for i in left], limit=limit)
+    ]
 
 
 if __name__ == "__main__":

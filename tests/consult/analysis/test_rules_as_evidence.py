@@ -7,6 +7,7 @@ import pytest
 from consult.analysis.learning import OVERRULE_AFTER, ThemeLearner
 from consult.analysis.matching import ThemeRule
 from consult.analysis.text import analyse_many
+from consult.analysis.tuning import _calibrated
 
 # "answered" is a bad signal: it matches "did not answer" as well.
 RULES = [
@@ -108,3 +109,24 @@ def test_a_learnt_tag_quotes_the_sentence_about_its_theme(learner):
     parking = next(m for m in learner.predict(answer) if m.theme == "parking")
     # Not the most charged sentence: the one about parking.
     assert parking.evidence == "Could not find a space for the car."
+
+
+def test_themes_per_answer_are_calibrated_to_what_people_tag():
+    # (sample-F1, distance from people's themes per answer, cap, fallback, margin)
+    tried = [
+        (0.350, 2.4, None, False, 1.0),  # best F1, twice what people tag
+        (0.345, 0.3, 3, False, 1.0),  # a hair worse, near people's count
+        (0.300, 0.0, 2, False, 1.0),  # exact count, clearly worse
+    ]
+    assert _calibrated(tried)[2] == 3
+    assert _calibrated(tried[:1] + tried[2:])[2] is None
+
+
+def test_a_loose_rule_does_not_double_the_themes_per_answer():
+    texts = REPLIED + UNANSWERED + PARKING + PARKED + STAFF
+    labels = [{"replied"}] * 12 + [set()] * 12 + [{"parking"}] * 24 + [{"staff"}] * 12
+    examples = list(zip(analyse_many(texts), labels, strict=True))
+    learner = ThemeLearner(RULES).fit(examples)
+    tagged = learner.predict_many([a for a, _ in examples])
+    people = sum(map(len, labels)) / len(labels)
+    assert sum(map(len, tagged)) / len(tagged) <= people + 0.25
