@@ -12,6 +12,11 @@ import os
 import pytest
 from django.conf import settings
 
+# Under pytest-xdist each process has a core of its own: more BLAS or PyTorch
+# threads than that only fight the other processes (read when they load).
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+
 REQUIRE_SERVICES = os.environ.get("SB_REQUIRE_SERVICES") == "1"
 REQUIRE_ENCODER = os.environ.get("SB_REQUIRE_ENCODER") == "1"
 
