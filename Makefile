@@ -12,7 +12,11 @@ PORT ?= 8000
 # The address links in e-mails and the printed admin address use: where `make run` serves.
 export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 
+<<<<<<< HEAD
 .PHONY: help install install-encoder encoder-deps static messages nltk migrate seed run worker test test-fast lint check browser-deps bench eval eval-real clean security collectstatic backup restore
+=======
+.PHONY: help install install-encoder encoder-deps static nltk migrate seed run worker test test-fast lint check browser-deps bench eval eval-real clean security collectstatic backup restore resilience
+>>>>>>> issue-15-resilience
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
@@ -122,6 +126,14 @@ collectstatic: $(BIN)/.installed static ## Production set-up: gather static file
 bench: install nltk ## Run the benchmarks and print their figures
 	@for script in tests/benchmarks/bench_*.py; do \
 	  echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+# The fault run (tests/resilience/, README "Resilience"): its own PostgreSQL,
+# Redis, gunicorn and Celery worker on other loopback ports, torn down after.
+RESILIENCE_SUBMISSIONS ?= 10000
+RESILIENCE_USERS ?= 100
+resilience: install nltk ## Fault run: 10,000 submissions from 100 users while the worker, Redis and PostgreSQL fail; prints its figures
+	RESILIENCE_SUBMISSIONS=$(RESILIENCE_SUBMISSIONS) RESILIENCE_USERS=$(RESILIENCE_USERS) \
+	  $(BIN)/python -m tests.resilience.run_faults
 
 clean:
 	rm -rf $(VENV) node_modules static/govuk var staticfiles

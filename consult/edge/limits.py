@@ -8,8 +8,13 @@ attempts" page with status 429 and a ``Retry-After`` header.
 
 Fixed windows allow up to twice the rate across a window's edge; that is
 enough to stop floods, and costs one cache increment a request.
+
+If the cache cannot be reached (Redis stopped or restarting), limits let
+requests through and log it: refusing, or a server error, would turn a cache
+outage into a site outage for every respondent.
 """
 
+import logging
 import re
 import time
 from functools import wraps
@@ -19,6 +24,8 @@ from django.core.cache import cache
 from django.shortcuts import render
 
 from .client import client_address
+
+log = logging.getLogger(__name__)
 
 _RATE = re.compile(r"^(\d+)/(\d*)([smhd])$")
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -50,12 +57,16 @@ def hit(request, scope: str, *, per_user: bool = False) -> bool:
         return False
     allowed, window = parse_rate(settings.RATE_LIMITS[scope])
     key = _key(scope, _who(request, per_user), window)
-    cache.add(key, 0, window)
     try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, window)
-        count = 1
+        cache.add(key, 0, window)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, window)
+            count = 1
+    except Exception as exc:  # the cache is down (any backend's error): let it by
+        _cache_down(scope, exc)
+        return False
     return count > allowed
 
 
@@ -67,7 +78,19 @@ def exhausted(request, scope: str, *, per_user: bool = False) -> bool:
     if not getattr(settings, "RATE_LIMITS_ENABLED", True):
         return False
     allowed, window = parse_rate(settings.RATE_LIMITS[scope])
-    return cache.get(_key(scope, _who(request, per_user), window), 0) >= allowed
+    try:
+        count = cache.get(_key(scope, _who(request, per_user), window), 0)
+    except Exception as exc:  # the cache is down: let it by, as ``hit`` does
+        _cache_down(scope, exc)
+        return False
+    return count >= allowed
+
+
+def _cache_down(scope: str, exc: Exception) -> None:
+    log.warning(
+        "rate limit not checked: cache unreachable",
+        extra={"scope": scope, "error": repr(exc)[:300]},
+    )
 
 
 def too_many_attempts(request, scope: str):

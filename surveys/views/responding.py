@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from consult.edge import limits
+from consult.edge.retry import retry_on_disconnect
 from surveys import browser_drafts, languages, services
 from surveys.admission import admission_key
 from surveys.forms import ReceiptForm, SectionForm
@@ -29,6 +30,7 @@ from .common import (
 
 
 @require_http_methods(["GET", "POST"])
+@retry_on_disconnect  # looks only, or redirects
 def start(request, round_id):
     """The survey's start page. "Start now" is a link to the first question.
 
@@ -91,6 +93,7 @@ def chosen_version(request, round_, draft):
 
 
 @require_http_methods(["GET", "POST"])
+@retry_on_disconnect  # saving answers overwrites; a second draft is never sent
 def section(request, round_id, number):
     round_, draft = round_and_draft(request, round_id)
     if refused := refusal(request, round_):
@@ -180,6 +183,7 @@ def _after_questions(round_, draft) -> str:
 
 
 @require_http_methods(["GET", "POST"])
+@retry_on_disconnect  # sending is one transaction, and idempotent
 def check(request, round_id):
     round_, draft = round_and_draft(request, round_id)
     if refused := refusal(request, round_):

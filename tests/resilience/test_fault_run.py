@@ -1,0 +1,64 @@
+"""The fault run at a small size, so that CI proves the script and the
+resilience it measures (``make resilience`` runs it at full size).
+
+100 submissions from 10 users, each pausing about a second between
+submissions so that the faults fall inside the load: the worker SIGKILLed
+once, Redis stopped for 5 s, PostgreSQL restarted once. Several minutes on a
+busy 2-core machine, most of it starting the stack (migrations,
+collectstatic); hence ``slow``, and ``integration`` so that it runs in the
+serial phase of ``make test``, on its own ports.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.resilience.stack import PG_BIN, REDIS_SERVER
+
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = [pytest.mark.slow, pytest.mark.integration]
+
+
+def test_no_submission_lost_duplicated_or_failed_under_faults():
+    missing = [
+        str(p)
+        for p in (PG_BIN / "initdb", PG_BIN / "pg_ctl", Path(REDIS_SERVER))
+        if not p.exists()
+    ]
+    if missing and os.environ.get("SB_REQUIRE_SERVICES") != "1":
+        pytest.skip(f"needs {', '.join(missing)} for its own PostgreSQL and Redis")
+    assert shutil.which("locust", path=str(Path(sys.executable).parent))
+    env = {
+        **os.environ,
+        "RESILIENCE_SUBMISSIONS": "100",
+        "RESILIENCE_USERS": "10",
+        "RESILIENCE_THINK": "1",
+        "RESILIENCE_WORKER_KILLS": "1",
+        "RESILIENCE_REDIS_DOWN": "5",
+        "RESILIENCE_PG_RESTARTS": "1",
+        "RESILIENCE_DRAIN_SECONDS": "300",
+    }
+    run = subprocess.run(
+        [sys.executable, "-m", "tests.resilience.run_faults"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=1500,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    for check in (
+        "PASS  submissions accepted",
+        "PASS  responses stored = accepted",
+        "PASS  duplicated responses: 0",
+        "PASS  free-text answers analysed",
+        "PASS  receipts e-mailed exactly once",
+        "PASS  server errors seen by clients (5xx or no answer): 0",
+        "PASS  faults applied during the load: 3 of 3",
+    ):
+        assert check in run.stdout, run.stdout
