@@ -12,11 +12,7 @@ PORT ?= 8000
 # The address links in e-mails and the printed admin address use: where `make run` serves.
 export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 
-<<<<<<< HEAD
-.PHONY: help install install-encoder encoder-deps static messages nltk migrate seed run worker test test-fast lint check browser-deps bench eval eval-real clean security collectstatic backup restore
-=======
-.PHONY: help install install-encoder encoder-deps static nltk migrate seed run worker test test-fast lint check browser-deps bench eval eval-real clean security collectstatic backup restore resilience
->>>>>>> issue-15-resilience
+.PHONY: help install install-encoder encoder-deps static messages nltk migrate seed run worker test test-fast lint check browser-deps bench eval eval-real clean security collectstatic backup restore resilience
 
 help:
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/'
