@@ -10,9 +10,12 @@ from tests.surveys.factories import survey_round
 
 pytestmark = pytest.mark.django_db
 
-# Drafts never hold NUL characters (``SectionForm.raw_answers`` drops them), and
-# PostgreSQL could not store them.
-text = st.text(alphabet=st.characters(exclude_characters="\x00"), max_size=80)
+# What a browser can send: UTF-8 (Django decodes request bodies with
+# errors="replace", so no lone surrogates, which PostgreSQL's JSON refuses) and
+# no NUL (``SectionForm.raw_answers`` drops it; PostgreSQL could not store it).
+text = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_characters="\x00"), max_size=80
+)
 values = st.one_of(
     text,
     st.lists(text, max_size=4),
