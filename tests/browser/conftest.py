@@ -47,6 +47,20 @@ def browser():
 
 
 @pytest.fixture
+def demo_site(settings, tmp_path):
+    """The demo site (``seed_demo``), its documents served from disk as in
+    production; seeded once per process and restored after (demo_snapshot.py)."""
+    from tests.browser.demo_snapshot import demo_site
+
+    settings.MEDIA_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    }
+    demo_site(tmp_path)
+
+
+@pytest.fixture
 def page(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()

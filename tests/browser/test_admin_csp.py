@@ -5,12 +5,11 @@ import pytest
 
 from cms.models import ConsultationPage
 from tests.browser.test_assisted_response import sign_in
-from tests.browser.test_site_journey import demo_site  # noqa: F401 -- fixture
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_the_admin_runs_without_csp_violations(demo_site, page, live_server):  # noqa: F811
+def test_the_admin_runs_without_csp_violations(demo_site, page, live_server):
     violations = []
     page.on(
         "console",

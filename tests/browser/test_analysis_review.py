@@ -2,7 +2,6 @@
 quotes, and confirms and rejects tags; every page is axe-checked."""
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from playwright.sync_api import expect
 
@@ -15,8 +14,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def officer_page(page, live_server):
-    call_command("seed_demo", verbosity=0)
+def officer_page(demo_site, page, live_server):
     officer = with_totp(User.objects.get(email="officer@example.org"))
     client = Client()
     client.force_login(officer)

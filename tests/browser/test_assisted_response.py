@@ -6,7 +6,6 @@ from playwright.sync_api import expect
 
 from consult.accounts.models import User
 from surveys.models import Answer, Response
-from tests.browser.test_site_journey import demo_site  # noqa: F401 -- fixture
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -27,7 +26,7 @@ def sign_in(page, live_server, email):
 
 
 def test_staff_take_a_response_by_phone(
-    demo_site,  # noqa: F811
+    demo_site,
     page,
     live_server,
     assert_accessible,

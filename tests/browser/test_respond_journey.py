@@ -8,12 +8,11 @@ from playwright.sync_api import expect
 
 from surveys.equalities import response_link
 from surveys.models import Answer, EqualityMonitoring, Response
-from tests.browser.test_site_journey import demo_site  # noqa: F401 -- fixture
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_respond_on_a_phone(demo_site, phone, live_server, assert_accessible):  # noqa: F811
+def test_respond_on_a_phone(demo_site, phone, live_server, assert_accessible):
     page = phone
     page.goto(live_server.url + "/consultations/new-operating-model/")
     # The consultation page is the start page: its button opens the first question.

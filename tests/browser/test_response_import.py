@@ -5,13 +5,12 @@ from playwright.sync_api import expect
 
 from surveys.models import Response, Round
 from tests.browser.test_assisted_response import sign_in
-from tests.browser.test_site_journey import demo_site  # noqa: F401 -- fixture
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_officer_imports_paper_forms(
-    demo_site,  # noqa: F811
+    demo_site,
     page,
     live_server,
     assert_accessible,

@@ -1,21 +1,9 @@
 """A visitor finds the demo consultation, reads it and opens its documents."""
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture
-def demo_site(settings, tmp_path):
-    # The live server serves documents from disk, as in production.
-    settings.MEDIA_ROOT = tmp_path
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    }
-    call_command("seed_demo", verbosity=0)
 
 
 def journey(page, live_server, assert_accessible):
