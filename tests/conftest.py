@@ -60,6 +60,17 @@ def pytest_configure(config):
     compile_stale()
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    django_db_modify_db_settings_parallel_suffix, django_db_blocker
+):
+    """Test databases are copies of one migrated template (tests/db_template.py)."""
+    from tests.db_template import use_migrated_template
+
+    with django_db_blocker.unblock():
+        use_migrated_template()
+
+
 def pytest_collection_modifyitems(config, items):
     """Tests that start Celery workers on the shared Redis broker run on one
     xdist process, one after another: a worker started by one process would
