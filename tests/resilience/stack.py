@@ -110,11 +110,35 @@ class Stack:
         self.init_postgres()
         self.start_postgres()
         self.start_redis()
-        self.manage("migrate", "--noinput", "-v0")
+        if os.environ.get("RESILIENCE_MIGRATED_FROM"):
+            self.copy_database(os.environ["RESILIENCE_MIGRATED_FROM"])
+        self.manage("migrate", "--noinput", "-v0")  # after a copy: nothing to apply
         if static.wait() != 0:
             raise StackError(f"collectstatic failed: see {self.dir}/collectstatic.log")
         self.start_web()
         self.start_worker()
+
+    def copy_database(self, source_url: str) -> None:
+        """Fill the new database from one already migrated by the same code
+        (the test suite's template) instead of migrating from scratch: a
+        second instead of a minute of CPU."""
+        target = f"postgres://postgres@127.0.0.1:{self.pg_port}/{DATABASE}"
+        with self.log("copy_database") as out:
+            dump = subprocess.Popen(  # noqa: S603
+                ["pg_dump", "--no-owner", "--no-privileges", source_url],  # noqa: S607
+                stdout=subprocess.PIPE,
+                stderr=out,
+            )
+            load = subprocess.run(  # noqa: S603
+                ["psql", "-q", "-v", "ON_ERROR_STOP=1", target],  # noqa: S607
+                stdin=dump.stdout,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                timeout=300,
+            )
+            dump.stdout.close()
+            if dump.wait(timeout=300) != 0 or load.returncode != 0:
+                raise StackError(f"copying {source_url} failed: see copy_database.log")
 
     def _pg(self, *args, check=True, timeout=120):
         """Run a PostgreSQL program (as postgres when we are root). Its output

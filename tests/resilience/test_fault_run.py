@@ -24,7 +24,24 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.slow, pytest.mark.integration]
 
 
-def test_no_submission_lost_duplicated_or_failed_under_faults():
+def _migrated_template() -> str:
+    """The URL of the test suite's migrated template (tests/db_template.py)."""
+    from django.db import connection
+
+    db = connection.settings_dict
+    template = db["TEST"].get("TEMPLATE")
+    if connection.vendor != "postgresql" or not template:
+        return ""
+    user = db.get("USER") or "postgres"
+    if db.get("PASSWORD"):
+        user += f":{db['PASSWORD']}"
+    host = f"{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
+    return f"postgres://{user}@{host}/{template}"
+
+
+def test_no_submission_lost_duplicated_or_failed_under_faults(
+    django_db_modify_db_settings,
+):
     missing = [
         str(p)
         for p in (PG_BIN / "initdb", PG_BIN / "pg_ctl", Path(REDIS_SERVER))
@@ -42,6 +59,8 @@ def test_no_submission_lost_duplicated_or_failed_under_faults():
         "RESILIENCE_REDIS_DOWN": "5",
         "RESILIENCE_PG_RESTARTS": "1",
         "RESILIENCE_DRAIN_SECONDS": "300",
+        # Its database copied from the migrated template, not migrated again.
+        "RESILIENCE_MIGRATED_FROM": _migrated_template(),
     }
     run = subprocess.run(
         [sys.executable, "-m", "tests.resilience.run_faults"],
