@@ -99,11 +99,15 @@ def test_the_language_is_recorded_on_the_response(client, translated):
     section = f"/pl/respond/{round_.pk}/section/1/"
     who = questions["who"]
     client.post(section, {str(who.pk): who.choices()[0], "fresh": "1"})
-    client.post(f"/pl/respond/{round_.pk}/section/2/", {})
+    views = str(questions["views"].pk)
+    client.post(f"/pl/respond/{round_.pk}/section/2/", {views: "Dobrze"})
     sent = client.post(f"/pl/respond/{round_.pk}/check/", {"email": ""})
     assert "Odpowiedź wysłana" in sent.content.decode()
     response = Response.objects.get(round=round_)
     assert response.variant == "pl"
+    # Viewing it: the questions in the Polish version's words.
+    mine = client.get(f"/pl/respond/done/{response.reference}/manage/")
+    assert "Co o tym myślisz?" in mine.content.decode()
     # The same questions as the English version: the answers count together.
     assert response.answers.get(question=who).value == [who.choices()[0]]
 
