@@ -23,17 +23,6 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("health/", health.health, name="health"),
     path("health/worker/", health.worker_health, name="health-worker"),
-    path("search/", cms_views.search, name="search"),
-    path(
-        "privacy/",
-        TemplateView.as_view(template_name="pages/privacy.html"),
-        name="privacy",
-    ),
-    path(
-        "accessibility/",
-        TemplateView.as_view(template_name="pages/accessibility.html"),
-        name="accessibility",
-    ),
     path("audiences/", include("consult.audiences.urls")),
     path("reports/", include("consult.reports.urls")),
 ]
@@ -46,7 +35,20 @@ if settings.DEBUG:
 # Respondents' pages in other languages: /pl/respond/... and Wagtail's
 # translated pages (/pl/consultations/...). English stays unprefixed, so every
 # existing address keeps working and means English whatever the browser asks.
+# Search, privacy and accessibility too (/pl/privacy/), so the footer's links
+# keep the language.
 urlpatterns += i18n_patterns(
+    path("search/", cms_views.search, name="search"),
+    path(
+        "privacy/",
+        TemplateView.as_view(template_name="pages/privacy.html"),
+        name="privacy",
+    ),
+    path(
+        "accessibility/",
+        TemplateView.as_view(template_name="pages/accessibility.html"),
+        name="accessibility",
+    ),
     path("respond/", include("surveys.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

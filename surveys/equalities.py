@@ -12,89 +12,102 @@ import hmac
 from django import forms
 from django.conf import settings
 from django.db.models import Count
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
-PREFER_NOT = "Prefer not to say"
+# Stored and reported in English (gettext_noop marks them for translation);
+# the form shows them in the respondent's language.
+PREFER_NOT = gettext_noop("Prefer not to say")
 
 QUESTIONS = {
     "age_band": (
-        "What is your age?",
+        gettext_noop("What is your age?"),
         [
-            "Under 16",
-            "16 to 24",
-            "25 to 34",
-            "35 to 44",
-            "45 to 54",
-            "55 to 64",
-            "65 to 74",
-            "75 or over",
+            gettext_noop("Under 16"),
+            gettext_noop("16 to 24"),
+            gettext_noop("25 to 34"),
+            gettext_noop("35 to 44"),
+            gettext_noop("45 to 54"),
+            gettext_noop("55 to 64"),
+            gettext_noop("65 to 74"),
+            gettext_noop("75 or over"),
         ],
     ),
-    "sex": ("What is your sex?", ["Female", "Male"]),
+    "sex": (
+        gettext_noop("What is your sex?"),
+        [gettext_noop("Female"), gettext_noop("Male")],
+    ),
     "gender_identity": (
-        "Is the gender you identify with the same as your sex registered at birth?",
-        ["Yes", "No"],
+        gettext_noop(
+            "Is the gender you identify with the same as your sex registered at birth?"
+        ),
+        [gettext_noop("Yes"), gettext_noop("No")],
     ),
     "ethnicity": (
-        "What is your ethnic group?",
+        gettext_noop("What is your ethnic group?"),
         [
-            "White: English, Welsh, Scottish, Northern Irish or British",
-            "White: Irish",
-            "White: Gypsy or Irish Traveller",
-            "White: Roma",
-            "Any other White background",
-            "Mixed: White and Black Caribbean",
-            "Mixed: White and Black African",
-            "Mixed: White and Asian",
-            "Any other Mixed or multiple ethnic background",
-            "Asian or Asian British: Indian",
-            "Asian or Asian British: Pakistani",
-            "Asian or Asian British: Bangladeshi",
-            "Asian or Asian British: Chinese",
-            "Any other Asian background",
-            "Black, Black British, Caribbean or African: African",
-            "Black, Black British, Caribbean or African: Caribbean",
-            "Any other Black, Black British or Caribbean background",
-            "Other ethnic group: Arab",
-            "Any other ethnic group",
+            gettext_noop("White: English, Welsh, Scottish, Northern Irish or British"),
+            gettext_noop("White: Irish"),
+            gettext_noop("White: Gypsy or Irish Traveller"),
+            gettext_noop("White: Roma"),
+            gettext_noop("Any other White background"),
+            gettext_noop("Mixed: White and Black Caribbean"),
+            gettext_noop("Mixed: White and Black African"),
+            gettext_noop("Mixed: White and Asian"),
+            gettext_noop("Any other Mixed or multiple ethnic background"),
+            gettext_noop("Asian or Asian British: Indian"),
+            gettext_noop("Asian or Asian British: Pakistani"),
+            gettext_noop("Asian or Asian British: Bangladeshi"),
+            gettext_noop("Asian or Asian British: Chinese"),
+            gettext_noop("Any other Asian background"),
+            gettext_noop("Black, Black British, Caribbean or African: African"),
+            gettext_noop("Black, Black British, Caribbean or African: Caribbean"),
+            gettext_noop("Any other Black, Black British or Caribbean background"),
+            gettext_noop("Other ethnic group: Arab"),
+            gettext_noop("Any other ethnic group"),
         ],
     ),
     "religion": (
-        "What is your religion?",
+        gettext_noop("What is your religion?"),
         [
-            "No religion",
-            "Christian",
-            "Buddhist",
-            "Hindu",
-            "Jewish",
-            "Muslim",
-            "Sikh",
-            "Any other religion",
+            gettext_noop("No religion"),
+            gettext_noop("Christian"),
+            gettext_noop("Buddhist"),
+            gettext_noop("Hindu"),
+            gettext_noop("Jewish"),
+            gettext_noop("Muslim"),
+            gettext_noop("Sikh"),
+            gettext_noop("Any other religion"),
         ],
     ),
     "disability": (
-        "Do you have any physical or mental health conditions or illnesses lasting or "
-        "expected to last 12 months or more?",
-        ["Yes", "No"],
+        gettext_noop(
+            "Do you have any physical or mental health conditions or illnesses "
+            "lasting or expected to last 12 months or more?"
+        ),
+        [gettext_noop("Yes"), gettext_noop("No")],
     ),
     "sexual_orientation": (
-        "Which of the following best describes your sexual orientation?",
+        gettext_noop("Which of the following best describes your sexual orientation?"),
         [
-            "Straight or heterosexual",
-            "Gay or lesbian",
-            "Bisexual",
-            "Another sexual orientation",
+            gettext_noop("Straight or heterosexual"),
+            gettext_noop("Gay or lesbian"),
+            gettext_noop("Bisexual"),
+            gettext_noop("Another sexual orientation"),
         ],
     ),
     "caring": (
-        "Do you look after, or give any help or support to, anyone because of a "
-        "long-term physical or mental health condition, illness, or problems related "
-        "to old age?",
+        gettext_noop(
+            "Do you look after, or give any help or support to, anyone because of a "
+            "long-term physical or mental health condition, illness, or problems "
+            "related to old age?"
+        ),
         [
-            "No",
-            "Yes, 9 hours a week or less",
-            "Yes, 10 to 19 hours a week",
-            "Yes, 20 to 49 hours a week",
-            "Yes, 50 or more hours a week",
+            gettext_noop("No"),
+            gettext_noop("Yes, 9 hours a week or less"),
+            gettext_noop("Yes, 10 to 19 hours a week"),
+            gettext_noop("Yes, 20 to 49 hours a week"),
+            gettext_noop("Yes, 50 or more hours a week"),
         ],
     ),
 }
@@ -123,12 +136,13 @@ class EqualitiesForm(forms.Form):
             if under_16 and name in SIXTEEN_OR_OVER:
                 continue
             self.fields[name] = forms.ChoiceField(
-                label=label,
+                label=_(label),
                 required=False,
                 widget=forms.RadioSelect,
-                choices=[(o, o) for o in [*options, PREFER_NOT]],
+                choices=[(o, _(o)) for o in [*options, PREFER_NOT]],
                 error_messages={
-                    "invalid_choice": f"Select one of the options for “{label}”"
+                    "invalid_choice": _("Select one of the options for “%(label)s”")
+                    % {"label": _(label)}
                 },
             )
             # The template marks these, so the page can hide them for under-16s.

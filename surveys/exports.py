@@ -16,6 +16,7 @@ from consult.sheets import csv_writer, neutralise, xlsx_append
 
 from .channels import describe_channel
 from .models import Answer, Round
+from .versions import version_label
 
 __all__ = ["csv_lines", "neutralise", "rows", "xlsx_file"]
 
@@ -73,7 +74,7 @@ def rows(round_: Round) -> Iterator[list[str]]:
             str(version),
             neutralise(describe_channel(channel, language, source)),
             "Yes" if consent else "No",
-            names.get(variant, variant) or "Full",
+            version_label(variant, names) if variant else "Full",  # "Polski (pl)"
             *[
                 neutralise("; ".join(map(str, by_question.get(q) or [])))
                 for q in questions

@@ -256,16 +256,18 @@ class FindResponseForm(forms.Form):
     """A reference and the e-mail address it was sent with, to get a new link."""
 
     reference = forms.CharField(
-        label="Your reference number",
-        help_text="It starts SB-, for example SB-7KQ4M2XA. It was on the page "
-        "after you sent your response.",
+        label=gettext_lazy("Your reference number"),
+        help_text=gettext_lazy(
+            "It starts SB-, for example SB-7KQ4M2XA. It was on the page "
+            "after you sent your response."
+        ),
         max_length=20,
-        error_messages={"required": "Enter your reference number"},
+        error_messages={"required": gettext_lazy("Enter your reference number")},
     )
     email = forms.EmailField(
-        label="The e-mail address you gave with your response",
+        label=gettext_lazy("The e-mail address you gave with your response"),
         error_messages={
-            "required": "Enter your e-mail address",
+            "required": gettext_lazy("Enter your e-mail address"),
             "invalid": EMAIL_FORMAT_MESSAGE,
         },
     )

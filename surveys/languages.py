@@ -36,3 +36,16 @@ def language_version_variant() -> str:
     the active language's code ("" for the default language)."""
     language = translation.get_language() or settings.LANGUAGE_CODE
     return "" if language == settings.LANGUAGE_CODE else language
+
+
+def respondent_language(used: str = "", variant: str = "") -> str:
+    """The language to write to a respondent in (receipts, links by e-mail).
+
+    ``used``: the language of the pages they were on when the e-mail was
+    queued; else the language of the version they answered (``variant``);
+    else the site's own. Only a language the site speaks.
+    """
+    for language in (used, variant):
+        if speaks(language):
+            return language
+    return settings.LANGUAGE_CODE

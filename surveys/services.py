@@ -6,6 +6,7 @@ import string
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from consult.outbox import services as outbox
 
@@ -246,8 +247,8 @@ def _create_response(draft: Draft, cleaned: dict, site: str = "") -> Response:
         )
         Draft.objects.filter(pk=draft.pk).update(equalities={})
     if response.contact_email:
-        # Recorded with the response, sent after the commit (consult/outbox).
-        outbox.enqueue("surveys.send_receipt", str(response.pk), site)
+        # Recorded now, sent after the commit (consult/outbox), in this language.
+        outbox.enqueue("surveys.send_receipt", str(response.pk), site, get_language())
     answers = _save_answers(response, draft, cleaned)
     response_submitted.send(sender=Response, response=response, answers=answers)
     return response
@@ -309,8 +310,9 @@ def send_resume_link_now(*, draft: Draft, email: str, link: str) -> str | None:
     down (a short connect timeout, no retries: the respondent is waiting)."""
     from .tasks import send_resume_link
 
+    args = [str(draft.pk), email, link, get_language()]  # in this page's language
     try:
-        send_resume_link.apply_async(args=[str(draft.pk), email, link], retry=False)
+        send_resume_link.apply_async(args=args, retry=False)
     except Exception:  # any broker failure; the page offers the link itself
         log.warning("resume e-mail not queued", exc_info=True)
         return None
@@ -319,7 +321,6 @@ def send_resume_link_now(*, draft: Draft, email: str, link: str) -> str | None:
 
 def withdraw_response(*, response: Response) -> bool:
     """Withdraw a response while its round is open. Idempotent; reports drop it.
-
     Returns False when the round has closed (the response stays).
     """
     if not response.round.is_open_at():
@@ -351,8 +352,8 @@ def send_manage_link_if_matching(*, reference: str, email: str, site: str = "") 
     )
     if response is None:
         return False
-    # Recorded now, sent after the commit (consult/outbox).
-    outbox.enqueue("surveys.send_manage_link", str(response.pk), site)
+    # Recorded now, sent after the commit (consult/outbox), in this language.
+    outbox.enqueue("surveys.send_manage_link", str(response.pk), site, get_language())
     return True
 
 

@@ -119,8 +119,14 @@ def responses_by_version(*, responses, surveys) -> list[tuple[str, int]]:
         .values_list("variant")
         .annotate(n=Count("pk"))
     )
+    return versions_table(counts, surveys=surveys)
+
+
+def versions_table(counts: dict, *, surveys) -> list[tuple[str, int]]:
+    """(version, responses), most first, from {variant: responses}, named as
+    ``surveys``' versions name them. One query."""
     names = dict(
         SurveyVersion.objects.filter(survey__in=surveys).values_list("variant", "name")
     )
-    rows = [(version_label(v, names), n) for v, n in counts.items()]
+    rows = [(version_label(v, names), n) for v, n in counts.items() if n]
     return sorted(rows, key=lambda row: (-row[1], row[0]))

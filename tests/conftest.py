@@ -114,3 +114,14 @@ def _fresh_rate_limits():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after():
+    """A request to /pl/... leaves Polish active in this thread (LocaleMiddleware
+    activates, nothing deactivates): put the default back, so that the next
+    test's reverse() gives English addresses."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()

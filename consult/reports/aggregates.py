@@ -66,6 +66,7 @@ class _Respondent:
     round_id: object
     channel: str
     day: str
+    variant: str = ""  # the language and version answered (Response.variant)
     respondent_type: str = ""
     services: tuple = ()
 
@@ -158,10 +159,12 @@ def _analysed_since(consultation, when) -> bool:
 
 def _respondents(consultation_id) -> dict:
     people = {
-        pk: _Respondent(round_id, channel_group(channel), submitted.date().isoformat())
-        for pk, round_id, channel, submitted in Response.objects.filter(
+        pk: _Respondent(
+            round_id, channel_group(channel), submitted.date().isoformat(), variant
+        )
+        for pk, round_id, channel, submitted, variant in Response.objects.filter(
             round__consultation_id=consultation_id, withdrawn_at__isnull=True
-        ).values_list("pk", "round_id", "channel", "submitted_at")
+        ).values_list("pk", "round_id", "channel", "submitted_at", "variant")
     }
     answers = (
         Answer.objects.current()
@@ -186,7 +189,11 @@ def _choices(consultation_id, people) -> dict:
     """Per response: its (measure, subject, option, position) tuples."""
     measures = defaultdict(list)
     for pk, person in people.items():
-        measures[pk] += [("responses", "", "", 0), ("day", "", person.day, 0)]
+        measures[pk] += [
+            ("responses", "", "", 0),
+            ("day", "", person.day, 0),
+            ("version", "", person.variant, 0),
+        ]
     answers = (
         Answer.objects.current()
         .filter(

@@ -60,6 +60,7 @@ def workbook_bytes(report) -> bytes:
         ("By respondent type", report.by_type),
         ("By service", report.by_service),
         ("By day", report.by_day),
+        ("By language and version", report.by_version),
     ):
         _append(summary, [])
         _append(summary, [heading, "Responses", "Share (%)"])

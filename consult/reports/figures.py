@@ -15,7 +15,7 @@ from consult.analysis.models import Theme
 from consult.audiences.review import CHECK_OPTIONS
 from consult.audiences.review_models import ReviewTheme
 from surveys.models import Draft, Question, Response
-from surveys.versions import responses_by_version
+from surveys.versions import responses_by_version, versions_table
 
 from . import suppression
 from .aggregates import CLOSED_KINDS, SENTIMENTS
@@ -186,16 +186,21 @@ def _headline(report, figures, sliced, by_service) -> None:
     report.by_day = sorted(
         (option, n) for (m, _, option, _), n in figures.items() if m == "day"
     )
-    if not report.filters.active:
+    surveys = [r.survey_id for r in report.rounds.values() if r.survey_id]
+    if report.filters.active:
+        # Filtered: from the cells, sliced like every other figure.
+        versions = {o: n for (m, _, o, _), n in figures.items() if m == "version"}
+        report.by_version = versions_table(versions, surveys=surveys)
+    else:
         drafts = Draft.objects.filter(
             round__consultation=report.consultation, amends__isnull=True
         )
         report.started = drafts.count()
         report.sent = drafts.filter(response__isnull=False).count()
-        # The language and version answered: not in the cells, so only unfiltered.
+        # Unfiltered: counted from the responses themselves.
         report.by_version = responses_by_version(
             responses=Response.objects.filter(round__in=report.rounds.values()),
-            surveys=[r.survey_id for r in report.rounds.values() if r.survey_id],
+            surveys=surveys,
         )
 
 

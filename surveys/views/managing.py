@@ -19,6 +19,7 @@ from surveys.forms import FindResponseForm
 from surveys.links import site_url
 from surveys.models import Response
 from surveys.tokens import digest
+from surveys.versions import version_of, worded
 
 from .common import display_answer
 from .returning import sent_from_this_browser
@@ -66,11 +67,17 @@ def manage_page(request, response: Response):
         draft = services.start_change(response=response)
         if draft is not None:
             return browser_drafts.open_in_browser(request, draft)
-    answers = [
-        (a.question.label, display_answer(a.value if len(a.value) != 1 else a.value[0]))
-        for a in response.answers.filter(is_current=True)
+    current = list(
+        response.answers.filter(is_current=True)
         .select_related("question")
         .order_by("question__sort_order")
+    )
+    # The questions in the words of the version answered (a language's, say).
+    version = version_of(response.round.survey, response.variant)
+    questions = worded([a.question for a in current], version)
+    answers = [
+        (q.label, display_answer(a.value if len(a.value) != 1 else a.value[0]))
+        for a, q in zip(current, questions, strict=True)
     ]
     return render(
         request,

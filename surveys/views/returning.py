@@ -2,6 +2,7 @@
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from consult.edge import limits
@@ -68,8 +69,10 @@ def save(request, round_id):
         if sent_to is None:
             form.add_error(
                 "email",
-                "We could not send the e-mail just now. Copy the link above, "
-                "or try again in a few minutes.",
+                _(
+                    "We could not send the e-mail just now. Copy the link above, "
+                    "or try again in a few minutes."
+                ),
             )
     return render(
         request,

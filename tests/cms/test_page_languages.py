@@ -99,11 +99,15 @@ def test_the_language_is_recorded_on_the_response(client, translated):
     section = f"/pl/respond/{round_.pk}/section/1/"
     who = questions["who"]
     client.post(section, {str(who.pk): who.choices()[0], "fresh": "1"})
-    client.post(f"/pl/respond/{round_.pk}/section/2/", {})
+    views = str(questions["views"].pk)
+    client.post(f"/pl/respond/{round_.pk}/section/2/", {views: "Dobrze"})
     sent = client.post(f"/pl/respond/{round_.pk}/check/", {"email": ""})
     assert "Odpowiedź wysłana" in sent.content.decode()
     response = Response.objects.get(round=round_)
     assert response.variant == "pl"
+    # Viewing it: the questions in the Polish version's words.
+    mine = client.get(f"/pl/respond/done/{response.reference}/manage/")
+    assert "Co o tym myślisz?" in mine.content.decode()
     # The same questions as the English version: the answers count together.
     assert response.answers.get(question=who).value == [who.choices()[0]]
 
@@ -164,3 +168,42 @@ def test_wagtail_localize_translates_a_page_for_the_same_record(site_root):
     translation = page.get_translation(polish)
     assert translation.specific.consultation == round_.consultation
     assert translation.url == "/pl/consultations/parks/"
+
+
+def test_the_polish_listing_speaks_polish(client, translated):
+    html = client.get("/pl/consultations/").content.decode()
+    assert "Filtruj" in html and "Zastosuj filtry" in html
+    assert "1 konsultacja" in html  # Polish plural forms
+    assert ">Otwarte<" in html and "Zamknięcie" in html  # status and closing time
+    assert "Apply filters" not in html and "1 consultation" not in html
+    english = client.get("/consultations/").content.decode()
+    assert "Apply filters" in english and "1 consultation" in english
+
+
+def test_a_missing_page_says_so_in_the_address_language(client, site_root):
+    polish = client.get("/pl/no-such-page/")
+    assert polish.status_code == 404
+    html = polish.content.decode()
+    assert 'lang="pl"' in html_attrs(html) and "Nie znaleziono strony" in html
+    assert "Page not found" not in html
+    english = client.get("/no-such-page/")
+    assert english.status_code == 404
+    assert "Page not found" in english.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("path", "polish", "english"),
+    [
+        ("privacy/", "Jak wykorzystujemy Twoje informacje", "How we use your"),
+        ("accessibility/", "Deklaracja dostępności", "We want as many people"),
+        ("search/?q=plans", "Szukaj konsultacji", "Search for a consultation"),
+    ],
+)
+def test_the_footer_pages_have_polish_addresses(
+    client, translated, path, polish, english
+):
+    html = client.get(f"/pl/{path}").content.decode()
+    assert polish in html and english not in html
+    assert 'href="/pl/privacy/"' in html  # the footer keeps the language
+    english_page = client.get(f"/{path}").content.decode()
+    assert english in english_page and 'href="/privacy/"' in english_page

@@ -107,6 +107,13 @@ def test_exports_say_which_version_was_answered(client, versions):
         csv.reader(io.StringIO(b"".join(export.streaming_content).decode("utf-8-sig")))
     )
     assert table[0][5] == "Version" and table[1][5] == "Full"
+    # A language version names its language, as the report does.
+    Response.objects.update(variant="ar")
+    export = client.get(
+        reverse("surveys:export", kwargs={"round_id": round_.pk, "fmt": "csv"})
+    )
+    text = b"".join(export.streaming_content).decode("utf-8-sig")
+    assert list(csv.reader(io.StringIO(text)))[1][5] == "العربية (ar)"
 
 
 def test_a_changed_wording_shows_on_the_next_page(client, versions):

@@ -5,6 +5,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.urls import URLResolver, get_resolver
+from django.urls.resolvers import LocalePrefixPattern
 
 # Code that is ours: a URL whose view or URLconf lives here must be in the table.
 OWN_MODULES = ("consult.", "surveys.", "cms.")
@@ -22,7 +23,7 @@ class Route:
         return self.name or self.route
 
 
-def walk(resolver=None, prefix="", namespace=None, own=False):
+def walk(resolver=None, prefix="", namespace=None, own=False, project=False):
     resolver = resolver or get_resolver()
     for pattern in resolver.url_patterns:
         if isinstance(pattern, URLResolver):
@@ -40,6 +41,8 @@ def walk(resolver=None, prefix="", namespace=None, own=False):
                 prefix + str(pattern.pattern),
                 ns,
                 own or conf_name.startswith(OWN_MODULES),
+                # i18n_patterns(...): its routes are the project URLconf's own.
+                project=isinstance(pattern.pattern, LocalePrefixPattern),
             )
         else:
             name = pattern.name and (
@@ -51,6 +54,7 @@ def walk(resolver=None, prefix="", namespace=None, own=False):
                 or view.startswith(OWN_MODULES)
                 # Defined directly in the project URLconf (not via include).
                 or resolver is get_resolver()
+                or project
             )
             yield Route(prefix + str(pattern.pattern), name, view, is_own)
 
