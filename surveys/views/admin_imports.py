@@ -16,7 +16,11 @@ from django.views.defaults import permission_denied
 
 from consult.edge import limits
 from surveys import imports
-from surveys.forms import ImportConfirmForm, ImportMappingForm, ImportUploadForm
+from surveys.import_forms import (
+    ImportConfirmForm,
+    ImportMappingForm,
+    ImportUploadForm,
+)
 from surveys.models import ResponseImport
 from surveys.rules import can_import
 
