@@ -8,16 +8,22 @@ One model, one path: the platform (officers' decisions) and ``analyse_file``
   ``MIN_EXAMPLES`` labelled answers on each side, the model decides it and may
   overrule its rule; until then its rule decides (the prior), unless the
   labelled answers contradict the rule's matches (precision under
-  ``RULE_MIN_PRECISION`` over at least ``RULE_MIN_FIRINGS`` matches).
+  ``tuning.RULE_MIN_PRECISION`` over ``tuning.RULE_MIN_FIRINGS`` matches).
   Exclusions stay hard: an excluded theme is never tagged.
 - Multi-label by default: one logistic regression per theme (one-vs-rest),
   each with its own threshold, chosen by cross-validation inside the labelled
-  answers. The number of themes per answer is calibrated to what people tag:
-  at most what 95% of labelled answers carry, and at least one when nearly
-  every labelled answer has one.
+  answers, and its probability calibrated on the same out-of-fold predictions
+  so that an answer's themes rank on one scale.
+- Per answer, themes are kept in order of probability while the expected
+  sample-F1 rises (``tuning._expected_f1_count``). The cap on themes per
+  answer, the at-least-one fallback and whether to rank by calibrated
+  probability are chosen by cross-validation inside the labelled answers: of
+  the settings within 0.01 of the best sample-F1, the one whose themes per
+  answer are nearest what people tagged.
 - When every labelled answer has exactly one theme, one multiclass model
-  (averaging logistic regression and a calibrated linear SVM) chooses it:
-  better calibrated than yes/no models per theme.
+  (averaging logistic regression and a calibrated linear SVM) chooses: better
+  calibrated than yes/no models per theme. It tags one theme, or a second
+  where that is at least half as likely, if cross-validation says so.
 - The answer's question is a feature where it is known.
 
 With ``encoder=True`` a fine-tuned transformer (``encoder.py``) learns from the
@@ -25,6 +31,7 @@ same examples too, and each theme's probability is the plain average of the
 linear model's and the encoder's.
 """
 
+import math
 import random
 from collections import Counter
 
@@ -36,10 +43,14 @@ from .text import AnalysedText
 from .tuning import (
     DEFAULT_THRESHOLD,
     INNER_FOLDS,
-    C,
+    SEED,
     _best_threshold,
     _calibrated,
+    _contradicted_rules,
+    _expected_f1_count,
+    _multiclass_model,
     _out_of_fold,
+    _platt,
     _sample_f1,
     _theme_model,
 )
@@ -49,31 +60,21 @@ from .vectors import AnswerVectoriser
 MIN_EXAMPLES = 3
 # From this many labelled answers with a theme, the model may overrule its rule.
 OVERRULE_AFTER = 10
-# A rule-led theme whose matches the labels contradict this often is muted.
-RULE_MIN_PRECISION = 0.2
-RULE_MIN_FIRINGS = 5
-MARGINS = (1.0, 1.2, 1.4, 1.7, 2.0, 2.5, 3.0)
+CAPS = (None, 8, 5, 4, 3, 2, 1)
+# A single-label model tags at most this many themes, chosen from these.
+SINGLE_CAPS = (1, 2, 3)
 # Fewer labelled answers than this and thresholds and caps are not tuned.
 MIN_FOR_TUNING = 50
 # Share of labelled answers with a theme above which every answer gets one.
 AT_LEAST_ONE_SHARE = 0.9
 
 
-def _multiclass_model(folds: int):
-    from sklearn.calibration import CalibratedClassifierCV
-    from sklearn.ensemble import VotingClassifier
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.svm import LinearSVC
-
-    lr = LogisticRegression(C=C, class_weight="balanced", max_iter=2000)
-    if folds < 2:
-        return lr
-    svm = CalibratedClassifierCV(LinearSVC(C=0.3, class_weight="balanced"), cv=folds)
-    return VotingClassifier([("lr", lr), ("svm", svm)], voting="soft")
-
-
 class ThemeLearner:
     """Themes from the codebook's rules and what labelled answers teach."""
+
+    # Class defaults: learners pickled before calibration existed still load.
+    calibration: dict = {}  # noqa: RUF012 -- replaced per instance in fit
+    calibrate = False
 
     def __init__(
         self,
@@ -99,8 +100,9 @@ class ThemeLearner:
         self.telling: dict[str, set[str]] = {}
         self.max_themes: int | None = None
         self.fallback = bool(at_least_one)
-        # How far past its threshold a theme must be: calibrates themes per answer.
-        self.margin = 1.0
+        # Per learnt theme, (slope, intercept) on the log-odds; used if calibrate.
+        self.calibration: dict[str, tuple[float, float]] = {}
+        self.calibrate = False
 
     @property
     def learnt_themes(self) -> set[str]:
@@ -122,6 +124,7 @@ class ThemeLearner:
         self.models, self.thresholds, self.multiclass, self.encoder = {}, {}, None, None
         self.telling = {}
         self.max_themes, self.fallback = None, bool(self.at_least_one)
+        self.calibration, self.calibrate = {}, False
         self.muted_rules = _contradicted_rules(evidences, labels, self.rules)
         if not examples:
             return self
@@ -134,8 +137,13 @@ class ThemeLearner:
             self.encoder = self._fit_encoder(examples, questions, single)
         if single:
             folds = min(INNER_FOLDS, min(counts.values()))
-            self.multiclass = _multiclass_model(folds if folds >= INNER_FOLDS else 0)
-            self.multiclass.fit(x, [next(iter(themes)) for themes in labels])
+            folds = folds if folds >= INNER_FOLDS else 0
+            self.multiclass = _multiclass_model(folds)
+            y = [next(iter(themes)) for themes in labels]
+            self.multiclass.fit(x, y)
+            self.max_themes = 1
+            if folds and len(labels) >= MIN_FOR_TUNING:
+                self._choose_single_count(x, y, folds, evidences, labels)
             return self
         keys = [
             r.key
@@ -158,35 +166,59 @@ class ThemeLearner:
             else DEFAULT_THRESHOLD
             for j, k in enumerate(keys)
         }
-        self._choose_counts(oof, keys, evidences, labels)
+        self.calibration = {
+            k: _platt(oof[:, j], y[:, j])
+            for j, k in enumerate(keys)
+            if y[:, j].sum() >= MIN_EXAMPLES * 3
+        }
+        rows = [dict(zip(keys, row, strict=True)) for row in oof]
+        fallbacks = [self.at_least_one] if self.at_least_one is not None else [0, 1]
+        settings = [
+            (cap, bool(fallback), calibrate)
+            # Least intervention first: of equals, the first is kept.
+            for calibrate in ([False, True] if self.calibration else [False])
+            for fallback in fallbacks
+            for cap in CAPS
+        ]
+        self._choose_counts(rows, settings, evidences, labels)
         return self
 
-    def _choose_counts(self, oof, keys, evidences, labels) -> None:
-        """The cap on themes per answer, the margin past each threshold and the
-        at-least-one fallback, from the out-of-fold probabilities: of the
-        settings within ``tuning.COUNT_TOLERANCE`` of the best sample-F1, the one whose
-        themes per answer are nearest what people tagged (sample-F1 alone
-        rewards tagging twice as many themes as people do for a hair's gain)."""
-        fallbacks = [self.at_least_one] if self.at_least_one is not None else [0, 1]
-        rows = [dict(zip(keys, row, strict=True)) for row in oof]
+    def _choose_single_count(self, x, y, folds, evidences, labels) -> None:
+        """The single-label model's cap on themes per answer, from its
+        out-of-fold probabilities (as ``_choose_counts``)."""
+        from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+        # Three folds: the single-label model is the slow one to fit.
+        split = StratifiedKFold(3, shuffle=True, random_state=SEED)
+        oof = cross_val_predict(
+            _multiclass_model(folds), x, y, cv=split, method="predict_proba"
+        )
+        classes = [str(c) for c in self.multiclass.classes_]
+        rows = [dict(zip(classes, map(float, row), strict=True)) for row in oof]
+        settings = [(cap, self.fallback, False) for cap in SINGLE_CAPS]
+        self._choose_counts(rows, settings, evidences, labels)
+
+    def _choose_counts(self, rows, settings, evidences, labels) -> None:
+        """The cap on themes per answer, the at-least-one fallback and whether to
+        rank by calibrated probability, from the out-of-fold probabilities
+        ``rows``: of the ``settings`` within ``tuning.COUNT_TOLERANCE`` of the
+        best sample-F1, the one whose themes per answer are nearest what people
+        tagged (sample-F1 alone rewards tagging more themes than people do for a
+        hair's gain)."""
         people = sum(map(len, labels)) / len(labels)
         tried = []
-        for fallback in fallbacks:
-            # Least intervention first: of equals, the first is kept.
-            for cap in (None, 8, 5, 4, 3, 2, 1):
-                for margin in MARGINS:
-                    self.max_themes, self.fallback = cap, bool(fallback)
-                    self.margin = margin
-                    chosen = [
-                        {t for t, _ in self._select(e, probs)}
-                        for probs, e in zip(rows, evidences, strict=True)
-                    ]
-                    f1 = sum(
-                        _sample_f1(c, t) for c, t in zip(chosen, labels, strict=True)
-                    ) / len(labels)
-                    count = sum(map(len, chosen)) / len(labels)
-                    tried.append((f1, abs(count - people), cap, bool(fallback), margin))
-        _, _, self.max_themes, self.fallback, self.margin = _calibrated(tried)
+        for cap, fallback, calibrate in settings:
+            self.max_themes, self.fallback, self.calibrate = cap, fallback, calibrate
+            chosen = [
+                {t for t, _ in self._select(e, probs)}
+                for probs, e in zip(rows, evidences, strict=True)
+            ]
+            f1 = sum(
+                _sample_f1(c, t) for c, t in zip(chosen, labels, strict=True)
+            ) / len(labels)
+            count = sum(map(len, chosen)) / len(labels)
+            tried.append((f1, abs(count - people), cap, fallback, calibrate))
+        _, _, self.max_themes, self.fallback, self.calibrate = _calibrated(tried)
 
     @staticmethod
     def _fit_encoder(examples, questions, single: bool):
@@ -268,21 +300,20 @@ class ThemeLearner:
 
     def _select(self, evidence: RuleEvidence, probs: dict) -> list[tuple[str, float]]:
         """(theme, score) chosen for one answer, strongest first."""
-        # Strength relative to the theme's own threshold ranks learnt themes.
-        strength = {
-            t: p / self.thresholds.get(t, DEFAULT_THRESHOLD)
+        ranked = {
+            t: self._calibrated(t, p)
             for t, p in probs.items()
             if t not in evidence.excluded
         }
-        if self.multiclass is not None:
-            chosen = [max(strength, key=strength.get)] if strength else []
-        else:
-            chosen = sorted(
-                (t for t, s in strength.items() if s >= self.margin),
-                key=lambda t: -strength[t],
-            )
-        if not chosen and self.fallback and strength:
-            chosen = [max(strength, key=strength.get)]
+        order = sorted(ranked, key=lambda t: -ranked[t])
+        chosen = order[: _expected_f1_count([ranked[t] for t in order])]
+        if self.multiclass is None and not self.fallback:
+            # Without the fallback, a theme must clear its own threshold too.
+            chosen = [
+                t
+                for t in chosen
+                if probs[t] >= self.thresholds.get(t, DEFAULT_THRESHOLD)
+            ]
         out = [(t, probs[t]) for t in chosen]
         # Themes with too few labels to overrule it: their rule stands, unless
         # the labels contradict it.
@@ -297,6 +328,14 @@ class ThemeLearner:
         if self.max_themes:
             out = out[: self.max_themes]
         return out
+
+    def _calibrated(self, theme: str, p: float) -> float:
+        """The theme's probability on the scale all themes share, if chosen."""
+        if not self.calibrate or theme not in self.calibration:
+            return p
+        slope, intercept = self.calibration[theme]
+        p = min(max(p, 1e-4), 1 - 1e-4)  # as tuning._logit, without NumPy's overhead
+        return 1 / (1 + math.exp(-(slope * math.log(p / (1 - p)) + intercept)))
 
     def cross_validate(
         self, examples, folds: int = 5, seed: int = 0
@@ -329,21 +368,6 @@ class ThemeLearner:
             key: {**scores(t), "decisions": decisions.get(key, 0)}
             for key, t in tally.items()
         }
-
-
-def _contradicted_rules(evidences, labels, rules) -> set[str]:
-    """Themes whose rule matches the labelled answers mostly contradict."""
-    fired, right = Counter(), Counter()
-    for evidence, themes in zip(evidences, labels, strict=True):
-        for m in evidence.matches:
-            fired[m.theme] += 1
-            right[m.theme] += m.theme in themes
-    return {
-        r.key
-        for r in rules
-        if fired[r.key] >= RULE_MIN_FIRINGS
-        and right[r.key] / fired[r.key] < RULE_MIN_PRECISION
-    }
 
 
 def encoder_features(analysed: AnalysedText, question: str | None) -> dict:

@@ -77,6 +77,18 @@ def test_single_label_mode_always_picks_one_theme():
     assert len(learner.predict(analyse_many(["Something else entirely."])[0])) == 1
 
 
+def test_single_label_mode_adds_a_second_theme_only_when_cross_validation_says_so():
+    texts = [f"{t} number {i}" for i in range(10) for t in TRANSPORT + FOOD]
+    labels = [{"transport"}] * 6 + [{"food"}] * 6
+    learner = ThemeLearner(RULES, at_least_one=True).fit(
+        list(zip(analyse_many(texts), labels * 10, strict=True))
+    )
+    # Well separated labels: one theme per answer is as good as it gets.
+    assert learner.max_themes == 1
+    tagged = learner.predict_many(analyse_many(["The bus and the lunch."]))
+    assert len(tagged[0]) == 1
+
+
 def test_cross_validation_reports_every_theme_with_its_decisions(examples):
     report = ThemeLearner(RULES).cross_validate(examples, folds=3)
     assert set(report) == {"transport", "food"}

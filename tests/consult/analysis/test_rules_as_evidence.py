@@ -5,9 +5,9 @@ and themes per answer come from cross-validation inside the labelled answers."""
 import pytest
 
 from consult.analysis.learning import OVERRULE_AFTER, ThemeLearner
-from consult.analysis.matching import ThemeRule
+from consult.analysis.matching import ThemeRule, rule_evidence
 from consult.analysis.text import analyse_many
-from consult.analysis.tuning import _calibrated
+from consult.analysis.tuning import _calibrated, _expected_f1_count, _platt
 
 # "answered" is a bad signal: it matches "did not answer" as well.
 RULES = [
@@ -112,11 +112,11 @@ def test_a_learnt_tag_quotes_the_sentence_about_its_theme(learner):
 
 
 def test_themes_per_answer_are_calibrated_to_what_people_tag():
-    # (sample-F1, distance from people's themes per answer, cap, fallback, margin)
+    # (sample-F1, distance from people's themes per answer, cap, fallback, calibrate)
     tried = [
-        (0.350, 2.4, None, False, 1.0),  # best F1, twice what people tag
-        (0.345, 0.3, 3, False, 1.0),  # a hair worse, near people's count
-        (0.300, 0.0, 2, False, 1.0),  # exact count, clearly worse
+        (0.350, 2.4, None, False, False),  # best F1, twice what people tag
+        (0.345, 0.3, 3, False, False),  # a hair worse, near people's count
+        (0.300, 0.0, 2, False, False),  # exact count, clearly worse
     ]
     assert _calibrated(tried)[2] == 3
     assert _calibrated(tried[:1] + tried[2:])[2] is None
@@ -130,3 +130,54 @@ def test_a_loose_rule_does_not_double_the_themes_per_answer():
     tagged = learner.predict_many([a for a, _ in examples])
     people = sum(map(len, labels)) / len(labels)
     assert sum(map(len, tagged)) / len(tagged) <= people + 0.25
+
+
+def test_an_answer_keeps_themes_while_its_expected_sample_f1_rises():
+    # One theme per answer (probabilities summing to one): a second is kept
+    # when at least half as likely as the first, never a third this unlikely.
+    assert _expected_f1_count([0.9, 0.1]) == 1
+    assert _expected_f1_count([0.55, 0.3, 0.15]) == 2
+    assert _expected_f1_count([0.5, 0.2, 0.2, 0.1]) == 1
+    # Several likely themes are all kept; a long tail of unlikely ones is not.
+    assert _expected_f1_count([0.9, 0.8, 0.7, 0.05, 0.05, 0.05]) == 3
+    assert _expected_f1_count([]) == 0
+
+
+def test_calibration_puts_an_overstated_theme_back_on_the_common_scale():
+    import numpy as np
+
+    # A class-balanced model says 0.6 where the theme is there one time in ten.
+    probs = np.array([0.6] * 90 + [0.9] * 10)
+    truth = np.array([False] * 81 + [True] * 9 + [True] * 5 + [False] * 5)
+    slope, intercept = _platt(probs, truth)
+    calibrated = 1 / (1 + np.exp(-(slope * np.log(0.6 / 0.4) + intercept)))
+    assert calibrated < 0.3
+    assert _platt(probs, np.zeros(100, dtype=bool)) == (1.0, 0.0)
+
+
+def test_themes_are_ranked_by_calibrated_probability_when_chosen():
+    [answer] = analyse_many(["The nurse was kind; the car park was full."])
+    probs = {"parking": 0.30, "staff": 0.20}
+    learner = ThemeLearner(RULES)
+    learner.calibration = {"parking": (1.0, -3.0), "staff": (1.0, 0.0)}
+    learner.positives = {"parking": 50, "staff": 50}
+    learner.fallback = True
+    evidence = rule_evidence(answer, RULES)
+    assert [t for t, _ in learner._select(evidence, probs)][0] == "parking"
+    learner.calibrate = True
+    # Calibrated, parking's 0.30 is worth 0.02: staff comes first, alone.
+    assert [t for t, _ in learner._select(evidence, probs)] == ["staff"]
+
+
+def test_a_single_label_model_adds_a_torn_second_theme_up_to_its_cap():
+    [answer] = analyse_many(["Hello."])
+    evidence = rule_evidence(answer, RULES)
+    learner = ThemeLearner(RULES)
+    learner.multiclass = object()  # stands in for a fitted single-label model
+    learner.max_themes = 2
+    torn = {"parking": 0.45, "staff": 0.40, "replied": 0.15}
+    assert [t for t, _ in learner._select(evidence, torn)] == ["parking", "staff"]
+    sure = {"parking": 0.8, "staff": 0.15, "replied": 0.05}
+    assert [t for t, _ in learner._select(evidence, sure)] == ["parking"]
+    learner.max_themes = 1
+    assert [t for t, _ in learner._select(evidence, torn)] == ["parking"]
