@@ -10,12 +10,20 @@ unsent, once. Rows are claimed by a conditional update before sending, so the
 dispatcher and the sweep never both send one; a task that reaches the broker
 twice anyway (a crash between the send and the stamp) is harmless, because
 every task we enqueue this way is idempotent.
+
+Sent is not done: a broker can lose a message it has handed over (Redis
+stopped between a worker popping it and recording it as unacknowledged). A
+task that succeeds stamps its row ``done_at`` (``mark_done``, on Celery's
+``task_success``); the sweep sends again a row sent ``OUTBOX_REDELIVER_AFTER``
+seconds ago and not done, up to ``MAX_SENDS`` times.
 """
 
 import logging
 import time
+import uuid
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -33,6 +41,9 @@ STALE_CLAIM = timedelta(minutes=2)
 SWEEP_AFTER = timedelta(seconds=30)
 SWEEP_BATCH = 500
 KEEP_SENT = timedelta(days=7)
+# A task still not done after this many sends is left for a person (the admin's
+# outbox listing shows it), not sent for ever.
+MAX_SENDS = 5
 
 _broker_down_until = 0.0
 
@@ -80,7 +91,7 @@ def dispatch(pk) -> bool:
     row = OutboxTask.objects.get(pk=pk)
     if eager:  # the embedded default: run in process, errors show as they happen
         _publish(row)
-        _mark_sent(row)
+        _mark_sent(row, done=True)
         return True
     try:
         _publish(row)
@@ -115,10 +126,41 @@ def _publish(row: OutboxTask) -> None:
     app.send_task(row.task, args=row.args, task_id=str(row.pk), retry=False)
 
 
-def _mark_sent(row: OutboxTask) -> None:
+def _mark_sent(row: OutboxTask, *, done: bool = False) -> None:
+    now = timezone.now()
     OutboxTask.objects.filter(pk=row.pk).update(
-        sent_at=timezone.now(), attempts=row.attempts + 1, last_error=""
+        sent_at=now,
+        attempts=row.attempts + 1,
+        last_error="",
+        **({"done_at": now} if done else {}),
     )
+
+
+def mark_done(task_id) -> None:
+    """The task sent as row ``task_id`` succeeded (any other id: nothing)."""
+    try:
+        pk = uuid.UUID(str(task_id))
+    except ValueError:
+        return
+    OutboxTask.objects.filter(pk=pk, done_at__isnull=True).update(
+        done_at=timezone.now()
+    )
+
+
+def _requeue_lost() -> int:
+    """Rows sent long ago whose task never finished go back to waiting."""
+    cutoff = timezone.now() - timedelta(seconds=settings.OUTBOX_REDELIVER_AFTER)
+    lost = OutboxTask.objects.filter(
+        sent_at__lt=cutoff, done_at__isnull=True, attempts__lt=MAX_SENDS
+    )
+    ids = list(lost.values_list("pk", flat=True)[:SWEEP_BATCH])
+    # Conditional, like every claim: a row finished meanwhile stays done.
+    requeued = lost.filter(pk__in=ids).update(sent_at=None, claimed_at=None)
+    if requeued:
+        log.warning(
+            "outbox tasks sent but never done: sending again", extra={"count": requeued}
+        )
+    return requeued
 
 
 def reset_backoff() -> None:
@@ -133,6 +175,7 @@ def sweep(*, older_than: timedelta = SWEEP_AFTER) -> int:
     Idempotent: a row is sent once, by whichever process claims it.
     """
     reset_backoff()
+    _requeue_lost()
     cutoff = timezone.now() - older_than
     waiting = list(
         OutboxTask.objects.filter(sent_at__isnull=True, created_at__lte=cutoff)

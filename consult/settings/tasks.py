@@ -34,6 +34,13 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "socket_timeout": 5,
 }
 CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {"visibility_timeout": 15 * 60}
+# The outbox sends again a task sent this many seconds ago that never finished
+# (consult/outbox/services.py): past the visibility timeout, by which a task a
+# dead worker held has come back by itself.
+OUTBOX_REDELIVER_AFTER = env.int(
+    "OUTBOX_REDELIVER_AFTER",
+    default=2 * CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"],
+)
 CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 2
 CELERY_REDIS_SOCKET_TIMEOUT = 5
 CELERY_BROKER_CONNECTION_TIMEOUT = 2

@@ -1,4 +1,4 @@
-"""The fault run's settings: production's, with two differences for the run.
+"""The fault run's settings: production's, with three differences for the run.
 
 - ``STATIC_ROOT`` is a temporary folder (``collectstatic`` fills it first),
   so the run never touches the project's ``staticfiles/``.
@@ -6,6 +6,8 @@
   ``RESILIENCE_VISIBILITY_TIMEOUT`` seconds (60) instead of production's 15
   minutes, and looks for them every 10 s, so that they come back within the
   run. Every task is idempotent, so an early return is harmless.
+- The outbox sends again a task not done ``RESILIENCE_REDELIVER_AFTER``
+  seconds (300) after it was sent, instead of 30 minutes, within the drain.
 """
 
 from consult.settings.production import *  # noqa: F403
@@ -18,3 +20,5 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "unacked_restore_interval": 10,
     "unacked_restore_throttle": 1,
 }
+# Past the shorter visibility timeout, within the run's drain time.
+OUTBOX_REDELIVER_AFTER = env.int("RESILIENCE_REDELIVER_AFTER", default=300)

@@ -74,3 +74,68 @@ def test_a_row_claimed_by_a_live_dispatcher_is_not_sent_again():
     assert outbox.dispatch(row.pk) is False
     row.refresh_from_db()
     assert row.sent_at is None
+
+
+def _receipt_row(round_, **fields):
+    response = Response.objects.create(
+        round=round_, reference="SB-LOST0001", contact_email="p@example.org"
+    )
+    row = OutboxTask.objects.create(
+        task="surveys.send_receipt", args=[str(response.pk)], **fields
+    )
+    if row.sent_at:  # recorded when it was sent
+        OutboxTask.objects.filter(pk=row.pk).update(created_at=row.sent_at)
+    return row
+
+
+def test_a_task_sent_but_never_done_is_sent_again_once(settings):
+    """The 10,000-submission fault run lost one receipt: Redis stopped just
+    after a worker popped the message, before it was recorded as unacked."""
+    from django.utils import timezone
+
+    settings.OUTBOX_REDELIVER_AFTER = 600
+    round_, _ = survey_round()
+    long_ago = timezone.now() - timedelta(hours=1)
+    row = _receipt_row(round_, sent_at=long_ago, claimed_at=long_ago, attempts=1)
+    assert outbox.sweep() == 1
+    row.refresh_from_db()
+    assert row.done_at is not None and row.attempts == 2
+    assert outbox.sweep() == 0
+    assert len(mail.outbox) == 1
+
+
+def test_done_recent_and_much_tried_tasks_are_not_sent_again(settings):
+    from django.utils import timezone
+
+    settings.OUTBOX_REDELIVER_AFTER = 600
+    round_, _ = survey_round()
+    now = timezone.now()
+    long_ago = now - timedelta(hours=1)
+    done = _receipt_row(round_, sent_at=long_ago, done_at=long_ago)
+    recent = OutboxTask.objects.create(task="x", args=[], sent_at=now)
+    tried = OutboxTask.objects.create(
+        task="x", args=[], sent_at=long_ago, attempts=outbox.MAX_SENDS
+    )
+    assert outbox.sweep() == 0
+    assert mail.outbox == []
+    for row in (done, recent, tried):
+        row.refresh_from_db()
+        assert row.sent_at is not None
+
+
+def test_a_task_that_succeeds_marks_its_row_done():
+    """What a worker does (Celery's task_success): the task id is the row's."""
+    from django.utils import timezone
+
+    from consult.celery import app
+
+    round_, _ = survey_round()
+    row = _receipt_row(round_, sent_at=timezone.now())
+    app.loader.import_default_modules()
+    app.tasks["surveys.send_receipt"].apply(args=row.args, task_id=str(row.pk))
+    row.refresh_from_db()
+    assert row.done_at is not None
+    failing = OutboxTask.objects.create(task="x", args=[], sent_at=timezone.now())
+    outbox.mark_done("not-a-uuid")
+    failing.refresh_from_db()
+    assert failing.done_at is None
