@@ -22,7 +22,9 @@ REQUIRE_ENCODER = os.environ.get("SB_REQUIRE_ENCODER") == "1"
 
 
 def _services_missing() -> str | None:
-    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
         return "needs PostgreSQL: set DATABASE_URL=postgres://..."
     broker = settings.INTEGRATION_BROKER_URL
     if not broker.startswith("redis://"):

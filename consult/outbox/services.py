@@ -19,6 +19,7 @@ seconds ago and not done, up to ``MAX_SENDS`` times.
 """
 
 import logging
+import threading
 import time
 import uuid
 from datetime import timedelta
@@ -46,6 +47,9 @@ KEEP_SENT = timedelta(days=7)
 MAX_SENDS = 5
 
 _broker_down_until = 0.0
+# Threads of one process may find the tasks not yet imported at once; one
+# imports them while the others wait, or some see a half-filled registry.
+_importing = threading.Lock()
 
 
 def enqueue(task: str, *args) -> OutboxTask:
@@ -116,7 +120,9 @@ def _publish(row: OutboxTask) -> None:
     app = _celery()
     if app.conf.task_always_eager:
         if row.task not in app.tasks:
-            app.loader.import_default_modules()  # every app's tasks.py
+            with _importing:
+                if row.task not in app.tasks:
+                    app.loader.import_default_modules()  # every app's tasks.py
         # Not a subtask: a request (or a thread of one) running the task in
         # process; another thread's eager task must not make this refuse.
         result = app.tasks[row.task].apply(args=row.args, task_id=str(row.pk))
