@@ -33,6 +33,16 @@ def fingerprint() -> str:
     return digest.hexdigest()[:32]
 
 
+def database_url(name: str | None = None, alias: str = "default") -> str:
+    """A libpq URL for ``alias``'s server and database ``name`` (its own by
+    default), for the processes the tests start."""
+    db = connections[alias].settings_dict
+    user = db.get("USER") or "postgres"
+    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
+    host = f"{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
+    return f"postgres://{user}{password}@{host}/{name or db['NAME']}"
+
+
 def use_migrated_template(alias: str = "default") -> None:
     """Point ``alias``'s test database at an up-to-date migrated template."""
     connection = connections[alias]

@@ -10,14 +10,9 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from tests.db_template import database_url
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _database_url() -> str:
-    db = settings.DATABASES["default"]
-    user = db.get("USER") or "postgres"
-    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
-    return f"postgres://{user}{password}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
 class Workers:
@@ -96,7 +91,7 @@ def celery_workers(transactional_db):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "consult.settings.test",
-        "DATABASE_URL": _database_url(),
+        "DATABASE_URL": database_url(),
         "CELERY_BROKER_URL": broker,
         "CELERY_RESULT_BACKEND": broker,
     }

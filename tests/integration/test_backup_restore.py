@@ -11,7 +11,7 @@ import pytest
 from django.conf import settings
 
 from surveys.models import Response
-from tests.integration.conftest import _database_url
+from tests.db_template import database_url
 from tests.surveys.factories import survey_round
 
 pytestmark = pytest.mark.integration
@@ -40,7 +40,7 @@ def test_a_backup_restores_into_an_empty_database(transactional_db, tmp_path):
     (media / "documents").mkdir(parents=True)
     (media / "documents" / "proposal.pdf").write_bytes(b"%PDF-1.7 proposal")
 
-    source = _database_url()
+    source = database_url()
     folder = run(
         "backup", DATABASE_URL=source, MEDIA_ROOT=str(media), BACKUP_DIR=str(tmp_path)
     )

@@ -28,15 +28,12 @@ def _migrated_template() -> str:
     """The URL of the test suite's migrated template (tests/db_template.py)."""
     from django.db import connection
 
-    db = connection.settings_dict
-    template = db["TEST"].get("TEMPLATE")
+    from tests.db_template import database_url
+
+    template = connection.settings_dict["TEST"].get("TEMPLATE")
     if connection.vendor != "postgresql" or not template:
         return ""
-    user = db.get("USER") or "postgres"
-    if db.get("PASSWORD"):
-        user += f":{db['PASSWORD']}"
-    host = f"{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}"
-    return f"postgres://{user}@{host}/{template}"
+    return database_url(template)
 
 
 def test_no_submission_lost_duplicated_or_failed_under_faults(

@@ -73,7 +73,7 @@ def test_production_uses_the_waiting_backend_with_health_checks():
 def test_a_view_whose_connection_was_ended_runs_once_more(transactional_db):
     import psycopg
 
-    from tests.integration.conftest import _database_url
+    from tests.db_template import database_url
 
     calls = []
 
@@ -84,7 +84,7 @@ def test_a_view_whose_connection_was_ended_runs_once_more(transactional_db):
             connection.ensure_connection()
             if len(calls) == 1:  # PostgreSQL ends this session, as a restart does
                 pid = connection.connection.info.backend_pid
-                with psycopg.connect(_database_url(), autocommit=True) as admin:
+                with psycopg.connect(database_url(), autocommit=True) as admin:
                     admin.execute("SELECT pg_terminate_backend(%s)", [pid])
             with connection.cursor() as cursor:
                 cursor.execute("SELECT 1")
