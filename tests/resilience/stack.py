@@ -29,8 +29,40 @@ class StackError(RuntimeError):
 
 
 def port_free(port: int) -> bool:
+    """Nothing listens on the port (a connection is refused)."""
     with socket.socket() as probe:
         return probe.connect_ex(("127.0.0.1", port)) != 0
+
+
+def port_bindable(port: int) -> bool:
+    """A server could bind the port now, as PostgreSQL and Redis do (with
+    SO_REUSEADDR). Stricter than ``port_free``: a client connection whose own
+    end has this port, open or in TIME_WAIT, refuses nothing but blocks a bind."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
+def ephemeral_ports() -> range:
+    """The ports the kernel hands to outgoing connections: a server port in
+    this range can be taken by any client between a stop and a start (CI
+    lost a PostgreSQL start to it), so the stack's defaults lie below it."""
+    try:
+        low, high = Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()
+        return range(int(low), int(high) + 1)
+    except (OSError, ValueError):
+        return range(32768, 61000)  # Linux's default
+
+
+def tail(path: Path, lines: int = 15) -> str:
+    try:
+        return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+    except OSError:
+        return ""
 
 
 def wait_for_port(port: int, seconds: float, what: str, process=None) -> None:
@@ -61,9 +93,11 @@ def stop_group(process, *, grace: float = 20) -> None:
 class Stack:
     def __init__(self, workdir: Path, *, web_workers: int = 4, concurrency: int = 2):
         self.dir = workdir
-        self.pg_port = int(os.environ.get("RESILIENCE_PG_PORT", "55432"))
-        self.redis_port = int(os.environ.get("RESILIENCE_REDIS_PORT", "56379"))
-        self.web_port = int(os.environ.get("RESILIENCE_WEB_PORT", "58000"))
+        # Below the ephemeral range (see ``ephemeral_ports``); the faults stop
+        # PostgreSQL and Redis and start them again on the same port.
+        self.pg_port = int(os.environ.get("RESILIENCE_PG_PORT", "25432"))
+        self.redis_port = int(os.environ.get("RESILIENCE_REDIS_PORT", "26379"))
+        self.web_port = int(os.environ.get("RESILIENCE_WEB_PORT", "28000"))
         self.web_workers, self.concurrency = web_workers, concurrency
         self.mail_dir = workdir / "mail"
         self.redis = self.web = self.worker = self.static = None
@@ -97,10 +131,16 @@ class Stack:
     # --- starting -----------------------------------------------------------
     def start(self) -> None:
         for port in (self.pg_port, self.redis_port, self.web_port):
-            if not port_free(port):
+            if not port_bindable(port):
                 raise StackError(
                     f"127.0.0.1:{port} is taken: set RESILIENCE_PG_PORT, "
                     "RESILIENCE_REDIS_PORT or RESILIENCE_WEB_PORT"
+                )
+            if port in ephemeral_ports():
+                print(  # noqa: T201 -- a warning for whoever set the port
+                    f"warning: {port} is in the ephemeral range; a client "
+                    "connection may take it between a fault's stop and start",
+                    file=sys.stderr,
                 )
         self.mail_dir.mkdir(parents=True, exist_ok=True)
         # collectstatic needs no database: it runs while PostgreSQL starts.
@@ -178,7 +218,13 @@ class Stack:
         )  # fmt: skip
 
     def start_postgres(self) -> None:
-        self._pg_ctl("start")
+        try:
+            self._pg_ctl("start")
+        except subprocess.CalledProcessError as exc:
+            raise StackError(
+                f"PostgreSQL did not start:\n{tail(self.dir / 'postgres.log')}"
+                f"\n{tail(self.dir / 'pg_ctl.log')}"
+            ) from exc
         self.pg_started = True
         if not getattr(self, "_created", False):
             import psycopg
