@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 from consult.accounts.roles import Role
 from consult.analysis.candidate_services import refresh_candidates
 from consult.analysis.models import Theme
+from tests.browser.animations import settled
 from tests.consult.analysis.factories import discoverable_consultation, person
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -30,13 +31,6 @@ def officer_page(page, live_server):
     )
     page.goto(f"{live_server.url}/admin/analysis/{consultation.pk}/candidates/")
     return page, consultation
-
-
-def settled(page):
-    """Wait for Wagtail's messages to finish fading in: axe measures contrast
-    on what is painted, and a half-faded message fails it."""
-    page.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")
-    return page
 
 
 def test_officer_renames_merges_and_accepts(officer_page, assert_accessible):
