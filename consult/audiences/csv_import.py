@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from consult.sheets import csv_writer
 
 from .forms import NomineeForm, taken_contacts
+from .languages import split_language, with_note
 from .models import Nomination
 
 COLUMNS = (
@@ -130,8 +131,13 @@ def _unreadable(row: int, exc: csv.Error) -> str:
 
 def _check_row(number: int, values: dict, consultation, seen: dict, taken) -> Row:
     relationship = values.get("relationship", "")
+    # "Polish", "polski" or "pl" is Polish; a language the site does not speak
+    # is kept in the access needs (the rule the 0005 migration applied).
+    language, note = split_language(values.get("preferred_language", ""))
     data = {
         **values,
+        "preferred_language": language,
+        "access_needs": with_note(values.get("access_needs", ""), note),
         "relationship": RELATIONSHIPS.get(relationship.lower(), relationship),
         "consent_to_contact": "on" if values.get("consent", "").lower() in YES else "",
     }
