@@ -165,7 +165,7 @@ def upload(request, consultation_id):
                     rows=[row.details for row in report.rows],
                 )
             except services.DuplicateNominee:
-                report.file_error = (
+                report.file_error = _(
                     "Someone in the file was nominated by someone else while you "
                     "were uploading. Nothing was imported: upload the file again."
                 )
