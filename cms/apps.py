@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CmsConfig(AppConfig):
     name = "cms"
-    verbose_name = "Pages"
+    verbose_name = _("Pages")
 
     def ready(self):
         from surveys import page_links

@@ -9,7 +9,7 @@ from wagtail.images.blocks import ImageChooserBlock
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("heading"))
     level = blocks.ChoiceBlock(
-        choices=[("h2", "Heading 2"), ("h3", "Heading 3")], default="h2"
+        choices=[("h2", _("Heading 2")), ("h3", _("Heading 3"))], default="h2"
     )
 
     class Meta:

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from consult.accounts.rules import is_officer
@@ -23,13 +24,17 @@ def draft_outcome_from_report(request, consultation_id):
     except NoConsultationPage:
         messages.error(
             request,
-            "This consultation has no page yet: publish its consultation page "
-            "first, then draft the outcome.",
+            _(
+                "This consultation has no page yet: publish its consultation page "
+                "first, then draft the outcome."
+            ),
         )
         return redirect("reports:report", consultation_id=consultation.pk)
     messages.success(
         request,
-        "The outcome page is drafted from the report. Write what we will do "
-        "for each theme, with an owner and a due date, then publish it.",
+        _(
+            "The outcome page is drafted from the report. Write what we will do "
+            "for each theme, with an owner and a due date, then publish it."
+        ),
     )
     return redirect("wagtailadmin_pages:edit", page.pk)

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from surveys.models import Consultation, Question, Round, Survey
 from surveys.services import copy_survey
@@ -71,7 +72,7 @@ def create_consultation(
     slug keep a resend from making two pages with one address.
     """
     if details.closes_at <= details.opens_at:
-        raise PublishingRefused("The consultation must close after it opens.")
+        raise PublishingRefused(_("The consultation must close after it opens."))
     consultation = Consultation.objects.create(
         title=details.title, audience=details.audience
     )
@@ -88,10 +89,10 @@ def create_consultation(
     if details.review_opens_at and details.review_closes_at:
         if details.review_opens_at < details.closes_at:
             raise PublishingRefused(
-                "The review period must open after the consultation closes."
+                _("The review period must open after the consultation closes.")
             )
         if details.review_closes_at <= details.review_opens_at:
-            raise PublishingRefused("The review period must close after it opens.")
+            raise PublishingRefused(_("The review period must close after it opens."))
         Round.objects.create(
             consultation=consultation,
             kind=Round.Kind.REVIEW,
@@ -124,16 +125,16 @@ def _survey(details: NewConsultation) -> Survey:
     title = f"{details.title}: your views"
     if details.survey_source == "copy":
         if details.copy_from is None:
-            raise PublishingRefused("Choose the survey to copy.")
+            raise PublishingRefused(_("Choose the survey to copy."))
         return copy_survey(survey=details.copy_from, title=title)
     if details.survey_source == "template":
         if details.template not in TEMPLATES:
-            raise PublishingRefused("Choose a survey template.")
+            raise PublishingRefused(_("Choose a survey template."))
         rows = TEMPLATES[details.template][1]
     else:
         rows = [(s, k, label, "", False, "") for s, k, label in details.questions]
         if not rows:
-            raise PublishingRefused("Add at least one question to the new survey.")
+            raise PublishingRefused(_("Add at least one question to the new survey."))
     survey = Survey.objects.create(title=title)
     Question.objects.bulk_create(
         Question(

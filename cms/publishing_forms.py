@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
 
 from consult.accounts.roles import Role
 from consult.organisation.models import Service
@@ -14,7 +15,7 @@ NEW_QUESTION_ROWS = 6
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
 
-def _datetime(label, required=True, help_text=""):
+def _datetime(label, invalid, required=True, help_text=""):
     return forms.DateTimeField(
         label=label,
         required=required,
@@ -23,7 +24,7 @@ def _datetime(label, required=True, help_text=""):
         widget=forms.DateTimeInput(
             attrs={"type": "datetime-local"}, format=DATETIME_FORMAT
         ),
-        error_messages={"invalid": f"Enter {label.lower()} as a date and time"},
+        error_messages={"invalid": invalid},
     )
 
 
@@ -45,60 +46,67 @@ def survey_label(survey) -> str:
 
 
 class NewConsultationForm(forms.Form):
-    title = forms.CharField(label="Title", max_length=255)
+    title = forms.CharField(label=_("Title"), max_length=255)
     summary = forms.CharField(
-        label="Summary",
+        label=_("Summary"),
         max_length=600,
-        help_text="One or two sentences for listings and the top of the page. "
-        "You can write the rest of the page next.",
+        help_text=_(
+            "One or two sentences for listings and the top of the page. "
+            "You can write the rest of the page next."
+        ),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     audience = forms.ChoiceField(
-        label="Who can respond",
+        label=_("Who can respond"),
         choices=Consultation.Audience.choices,
         initial=Consultation.Audience.PUBLIC,
         widget=forms.RadioSelect,
     )
     services = forms.ModelMultipleChoiceField(
-        label="Services concerned (optional)",
+        label=_("Services concerned (optional)"),
         queryset=Service.objects.order_by("name"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     leads = forms.ModelMultipleChoiceField(
-        label="Project leads (optional)",
-        help_text="They see this consultation's reports.",
+        label=_("Project leads (optional)"),
+        help_text=_("They see this consultation's reports."),
         queryset=get_user_model().objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    opens_at = _datetime("Opens")
-    closes_at = _datetime("Closes")
+    opens_at = _datetime(_("Opens"), _("Enter when it opens as a date and time"))
+    closes_at = _datetime(_("Closes"), _("Enter when it closes as a date and time"))
     review_opens_at = _datetime(
-        "Review period opens",
+        _("Review period opens"),
+        _("Enter when the review period opens as a date and time"),
         required=False,
-        help_text="Optional: when to go back to respondents to check what we heard.",
+        help_text=_("Optional: when to go back to respondents to check what we heard."),
     )
-    review_closes_at = _datetime("Review period closes", required=False)
+    review_closes_at = _datetime(
+        _("Review period closes"),
+        _("Enter when the review period closes as a date and time"),
+        required=False,
+    )
     survey_source = forms.ChoiceField(
-        label="Survey",
+        label=_("Survey"),
         choices=[
-            ("template", "Start from a template"),
-            ("copy", "Copy an existing survey"),
-            ("new", "Write new questions here"),
+            ("template", _("Start from a template")),
+            ("copy", _("Copy an existing survey")),
+            ("new", _("Write new questions here")),
         ],
         initial="template",
         widget=forms.RadioSelect,
     )
     template = forms.ChoiceField(
-        label="Template",
+        label=_("Template"),
         choices=TEMPLATE_CHOICES,
         initial=TEMPLATE_CHOICES[0][0],
         required=False,
         widget=forms.RadioSelect,
     )
     copy_from = SurveyChoiceField(
-        label="Survey to copy",
+        label=_("Survey to copy"),
         queryset=Survey.objects.none(),
         required=False,
     )
@@ -115,10 +123,12 @@ class NewConsultationForm(forms.Form):
         ).order_by("title", "-created_at")
         for n in range(1, NEW_QUESTION_ROWS + 1):
             self.fields[f"question_{n}"] = forms.CharField(
-                label=f"Question {n}", max_length=500, required=False
+                label=_("Question %(number)s") % {"number": n},
+                max_length=500,
+                required=False,
             )
             self.fields[f"kind_{n}"] = forms.ChoiceField(
-                label=f"Type of question {n}",
+                label=_("Type of question %(number)s") % {"number": n},
                 choices=Question.Kind.choices,
                 initial=Question.Kind.LONG_TEXT,
                 required=False,
@@ -135,30 +145,30 @@ class NewConsultationForm(forms.Form):
         data = super().clean()
         opens, closes = data.get("opens_at"), data.get("closes_at")
         if opens and closes and closes <= opens:
-            self.add_error("closes_at", "The consultation must close after it opens")
+            self.add_error("closes_at", _("The consultation must close after it opens"))
         review = (data.get("review_opens_at"), data.get("review_closes_at"))
         if any(review) and not all(review):
             self.add_error(
                 "review_closes_at" if review[0] else "review_opens_at",
-                "Give both review period dates, or neither",
+                _("Give both review period dates, or neither"),
             )
         elif all(review):
             if closes and review[0] < closes:
                 self.add_error(
                     "review_opens_at",
-                    "The review period must open after the consultation closes",
+                    _("The review period must open after the consultation closes"),
                 )
             if review[1] <= review[0]:
                 self.add_error(
-                    "review_closes_at", "The review period must close after it opens"
+                    "review_closes_at", _("The review period must close after it opens")
                 )
         source = data.get("survey_source")
         if source == "template" and not data.get("template"):
-            self.add_error("template", "Choose a template")
+            self.add_error("template", _("Choose a template"))
         if source == "copy" and not data.get("copy_from"):
-            self.add_error("copy_from", "Choose the survey to copy")
+            self.add_error("copy_from", _("Choose the survey to copy"))
         if source == "new" and not self.new_questions():
-            self.add_error("question_1", "Write at least one question")
+            self.add_error("question_1", _("Write at least one question"))
         return data
 
     def new_questions(self) -> list[tuple[str, str, str]]:

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from .models import ConsultationIndexPage
@@ -37,8 +38,11 @@ def new_consultation(request):
         else:
             messages.success(
                 request,
-                f"“{page.title}” is ready as a draft with its survey. "
-                "Write the page, then publish it.",
+                _(
+                    "“%(title)s” is ready as a draft with its survey. "
+                    "Write the page, then publish it."
+                )
+                % {"title": page.title},
             )
             return redirect("wagtailadmin_pages:edit", page.pk)
     return render(

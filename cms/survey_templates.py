@@ -4,6 +4,8 @@ Each is a short list of questions an officer edits afterwards; they are
 written to be usable as they are. (section, kind, label, hint, required, options)
 """
 
+from django.utils.translation import gettext_lazy as _
+
 from surveys.models import Question
 
 K = Question.Kind
@@ -19,7 +21,7 @@ RECONTACT = (
 
 TEMPLATES = {
     "proposal_feedback": (
-        "Proposal feedback",
+        _("Proposal feedback"),
         [
             ("About you", K.RESPONDENT_TYPE, "Which best describes you?", "", True, ""),
             (
@@ -50,7 +52,7 @@ TEMPLATES = {
         ],
     ),
     "review_period": (
-        "Review period: did we hear you right?",
+        _("Review period: did we hear you right?"),
         [
             (
                 "What we heard",
@@ -89,7 +91,7 @@ TEMPLATES = {
         ],
     ),
     "staff_consultation": (
-        "Staff consultation",
+        _("Staff consultation"),
         [
             (
                 "Your role",
@@ -128,4 +130,6 @@ TEMPLATES = {
     ),
 }
 
-CHOICES = [(key, name) for key, (name, _) in TEMPLATES.items()]
+# The names are labels in "New consultation" (translated); the questions are
+# content the officer edits, kept as written.
+CHOICES = [(key, name) for key, (name, _questions) in TEMPLATES.items()]

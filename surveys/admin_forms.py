@@ -6,6 +6,7 @@ row): save the survey once, then set the condition.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.chooser import (
@@ -53,7 +54,7 @@ class SurveyAdminForm(WagtailAdminModelForm):
 
 def _where_used(survey) -> str:
     rounds = [str(r) for r in survey.rounds.all()]
-    return "; ".join(rounds) or "Not used yet"
+    return "; ".join(rounds) or str(_("Not used yet"))
 
 
 class _SurveyColumns:
@@ -73,10 +74,12 @@ class _SurveyColumns:
         return [
             *super().columns,
             Column(
-                "questions", label="Questions", accessor=lambda s: s.questions.count()
+                "questions",
+                label=_("Questions"),
+                accessor=lambda s: s.questions.count(),
             ),
-            Column("used", label="Used by", accessor=_where_used),
-            Column("updated_at", label="Last changed"),
+            Column("used", label=_("Used by"), accessor=_where_used),
+            Column("updated_at", label=_("Last changed")),
         ]
 
     def get_object_list(self):

@@ -25,12 +25,13 @@ def register_admission_check(check) -> None:
         _admission_checks.append(check)
 
 
-def admit(request, *, round_id, key: str, label: str = ""):
-    """Let this browser respond to ``round_id`` as ``key``, and go to the survey."""
+def admit(request, *, round_id, key: str, label: str = "", url: str = ""):
+    """Let this browser respond to ``round_id`` as ``key``, and go to the survey
+    (``url``, e.g. its version in the person's language; else its start page)."""
     admissions = request.session.get(SESSION_KEY, {})
     admissions[str(round_id)] = {"key": key, "label": label}
     request.session[SESSION_KEY] = admissions
-    return redirect(reverse("surveys:start", kwargs={"round_id": round_id}))
+    return redirect(url or reverse("surveys:start", kwargs={"round_id": round_id}))
 
 
 def admission_key(request, round_: Round) -> str | None:

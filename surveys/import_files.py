@@ -11,6 +11,8 @@ import re
 import zipfile
 from collections.abc import Iterator
 
+from django.utils.translation import gettext as _
+
 from .models import Question
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -35,18 +37,20 @@ def file_format(name: str, head: bytes) -> str:
     lower = name.lower()
     if lower.endswith(".xlsx"):
         if not head.startswith(XLSX_MAGIC):
-            raise ImportFileError("The file is not a valid Excel (.xlsx) file.")
+            raise ImportFileError(_("The file is not a valid Excel (.xlsx) file."))
         return "xlsx"
     if lower.endswith(".csv"):
         if head.startswith(XLSX_MAGIC):
             raise ImportFileError(
-                "The file is an Excel workbook with a .csv name. "
-                "Save it as .xlsx, or as ‘CSV UTF-8’ from Excel."
+                _(
+                    "The file is an Excel workbook with a .csv name. "
+                    "Save it as .xlsx, or as ‘CSV UTF-8’ from Excel."
+                )
             )
         if b"\x00" in head:
-            raise ImportFileError("The file is not a text CSV file.")
+            raise ImportFileError(_("The file is not a text CSV file."))
         return "csv"
-    raise ImportFileError("The file must be a CSV (.csv) or Excel (.xlsx) file.")
+    raise ImportFileError(_("The file must be a CSV (.csv) or Excel (.xlsx) file."))
 
 
 def cell_text(value) -> str:
@@ -73,17 +77,19 @@ def iter_rows(content: bytes, fmt: str) -> Iterator[list[str]]:
             yield from csv.reader(text)
         except UnicodeDecodeError as exc:
             raise ImportFileError(
-                "The CSV file is not in UTF-8. In Excel, save it as ‘CSV UTF-8’."
+                _("The CSV file is not in UTF-8. In Excel, save it as ‘CSV UTF-8’.")
             ) from exc
         except csv.Error as exc:
-            raise ImportFileError(f"The CSV file cannot be read: {exc}.") from exc
+            raise ImportFileError(
+                _("The CSV file cannot be read: %(error)s.") % {"error": exc}
+            ) from exc
         return
     from openpyxl import load_workbook
 
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise ImportFileError("The Excel file cannot be read.") from exc
+        raise ImportFileError(_("The Excel file cannot be read.")) from exc
     try:
         if not workbook.worksheets:
             return
@@ -109,14 +115,17 @@ def read_columns(content: bytes, fmt: str) -> list[str]:
     header = next(rows, None)
     if header is None or blank(header):
         raise ImportFileError(
-            "The file is empty: the first row must hold the column headings."
+            _("The file is empty: the first row must hold the column headings.")
         )
     while header and not header[-1].strip():
         header.pop()
     if len(header) > MAX_COLUMNS:
         raise ImportFileError(
-            f"The file has {len(header):,} columns; at most {MAX_COLUMNS} can be "
-            "matched to questions. Delete the columns you do not need to import."
+            _(
+                "The file has %(count)s columns; at most %(most)s can be matched "
+                "to questions. Delete the columns you do not need to import."
+            )
+            % {"count": f"{len(header):,}", "most": MAX_COLUMNS}
         )
     columns = [
         h.strip() or f"(no heading, column {_column_letter(i)})"
@@ -127,9 +136,15 @@ def read_columns(content: bytes, fmt: str) -> list[str]:
         key = _normal(heading)
         if key in seen:
             raise ImportFileError(
-                f"The heading “{heading}” appears twice (columns "
-                f"{_column_letter(seen[key])} and {_column_letter(index)}). "
-                "Each column needs its own heading."
+                _(
+                    "The heading “%(heading)s” appears twice (columns %(first)s "
+                    "and %(second)s). Each column needs its own heading."
+                )
+                % {
+                    "heading": heading,
+                    "first": _column_letter(seen[key]),
+                    "second": _column_letter(index),
+                }
             )
         seen[key] = index
     count, answered = 0, False
@@ -139,15 +154,15 @@ def read_columns(content: bytes, fmt: str) -> list[str]:
             raise ImportFileError(too_many_rows())
         answered = answered or not blank(row)
     if not answered:
-        raise ImportFileError("The file has headings but no responses.")
+        raise ImportFileError(_("The file has headings but no responses."))
     return columns
 
 
 def too_many_rows() -> str:
-    return (
-        f"The file has more than {MAX_ROWS:,} rows of responses. "
+    return _(
+        "The file has more than %(most)s rows of responses. "
         "Split it into smaller files and import each."
-    )
+    ) % {"most": f"{MAX_ROWS:,}"}
 
 
 def _normal(text: str) -> str:

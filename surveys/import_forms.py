@@ -2,25 +2,28 @@
 columns to questions, confirm."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 
 class ImportUploadForm(forms.Form):
     """Officers choose the round and the file to import responses from."""
 
     round = forms.ModelChoiceField(
-        label="Consultation round",
+        label=_("Consultation round"),
         queryset=None,
-        empty_label="Choose a round",
-        help_text="Closed rounds are listed too: paper forms often arrive late.",
-        error_messages={"required": "Choose the round to import into"},
+        empty_label=_("Choose a round"),
+        help_text=_("Closed rounds are listed too: paper forms often arrive late."),
+        error_messages={"required": _("Choose the round to import into")},
     )
     file = forms.FileField(
-        label="File",
-        help_text="CSV (UTF-8) or Excel (.xlsx), up to 10 MB. The first row must "
-        "hold the column headings; each further row is one response.",
+        label=_("File"),
+        help_text=_(
+            "CSV (UTF-8) or Excel (.xlsx), up to 10 MB. The first row must "
+            "hold the column headings; each further row is one response."
+        ),
         error_messages={
-            "required": "Choose a CSV or Excel file",
-            "empty": "The file is empty",
+            "required": _("Choose a CSV or Excel file"),
+            "empty": _("The file is empty"),
         },
     )
 
@@ -44,7 +47,7 @@ class ImportUploadForm(forms.Form):
 
         upload = self.cleaned_data["file"]
         if upload.size > MAX_BYTES:
-            raise forms.ValidationError("The file must be 10 MB or smaller")
+            raise forms.ValidationError(_("The file must be 10 MB or smaller"))
         return upload
 
 
@@ -52,9 +55,11 @@ class ImportMappingForm(forms.Form):
     """One choice per file column: which question it answers, or ignore it."""
 
     source = forms.CharField(
-        label="Where these responses came from (optional)",
-        help_text="For example “Paper forms, Oak Street centre” or a partner's "
-        "name. A column matched to “Source” gives it row by row instead.",
+        label=_("Where these responses came from (optional)"),
+        help_text=_(
+            "For example “Paper forms, Oak Street centre” or a partner's "
+            "name. A column matched to “Source” gives it row by row instead."
+        ),
         max_length=120,
         required=False,
     )
@@ -64,8 +69,8 @@ class ImportMappingForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         choices = [
-            ("", "Ignore this column"),
-            (SOURCE_COLUMN, "Source: where the response came from"),
+            ("", _("Ignore this column")),
+            (SOURCE_COLUMN, _("Source: where the response came from")),
             *[(str(q.pk), q.label) for q in questions],
         ]
         self.column_names = [f"column_{i}" for i in range(len(columns))]
@@ -89,7 +94,7 @@ class ImportMappingForm(forms.Form):
                 )
             seen[target] = name
         if not any(t for t in seen if t != "source"):
-            raise forms.ValidationError("Match at least one column to a question")
+            raise forms.ValidationError(_("Match at least one column to a question"))
         return cleaned
 
     def mapping(self) -> dict:
@@ -102,6 +107,6 @@ class ImportMappingForm(forms.Form):
 
 class ImportConfirmForm(forms.Form):
     skip_refused = forms.BooleanField(
-        label="Import the valid rows and leave out the refused rows",
+        label=_("Import the valid rows and leave out the refused rows"),
         required=False,
     )

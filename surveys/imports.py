@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from consult.audit import services as audit
 from consult.audit.models import AuditEntry
@@ -79,7 +81,7 @@ def checked_rows(upload: ResponseImport) -> Iterator[CheckedRow]:
     """Each non-blank data row, validated as an online response would be."""
     survey = upload.round.survey
     if survey is None:
-        raise ImportRefused("The round has no survey to import into.")
+        raise ImportRefused(_("The round has no survey to import into."))
     sections = sections_of(survey)
     questions = {str(q.pk): q for s in sections for q in s.questions}
     missing = [
@@ -87,8 +89,10 @@ def checked_rows(upload: ResponseImport) -> Iterator[CheckedRow]:
     ]
     if missing:
         raise ImportRefused(
-            "The survey's questions have changed since the columns were matched. "
-            "Match the columns again."
+            _(
+                "The survey's questions have changed since the columns were matched. "
+                "Match the columns again."
+            )
         )
     source_index = next(
         (int(i) for i, t in upload.mapping.items() if t == SOURCE_COLUMN), None
@@ -105,7 +109,12 @@ def checked_rows(upload: ResponseImport) -> Iterator[CheckedRow]:
         cleaned, errors = validate_answers(sections, answers, fields=fields)
         problems = [(questions[k].label, str(m)) for k, m in errors.items()]
         if not cleaned and not problems:
-            problems = [("Whole row", "No answers in the columns matched to questions")]
+            problems = [
+                (
+                    _("Whole row"),
+                    _("No answers in the columns matched to questions"),
+                )
+            ]
         source = ""
         if source_index is not None and source_index < len(row):
             source = row[source_index].strip()[:120]
@@ -129,18 +138,19 @@ def receive_upload(*, round_: Round, uploaded_by, name: str, chunks) -> Response
     idempotent: each upload is a new record.
     """
     if round_.survey_id is None:
-        raise ImportFileError("This round has no survey to import into.")
+        raise ImportFileError(_("This round has no survey to import into."))
     buffer = io.BytesIO()
     for chunk in chunks:
         buffer.write(chunk)
         if buffer.tell() > import_files.MAX_BYTES:
             megabytes = import_files.MAX_BYTES // (1024 * 1024)
             raise ImportFileError(
-                f"The file is larger than {megabytes} MB. Split it into smaller files."
+                _("The file is larger than %(size)s MB. Split it into smaller files.")
+                % {"size": megabytes}
             )
     content = buffer.getvalue()
     if not content:
-        raise ImportFileError("The file is empty.")
+        raise ImportFileError(_("The file is empty."))
     fmt = file_format(name, content[:65536])
     columns = read_columns(content, fmt)
     upload = ResponseImport.objects.create(
@@ -234,7 +244,7 @@ def import_responses(*, upload_id, skip_refused: bool) -> ResponseImport:
         if refused and not skip_refused:
             raise ImportRefused(_refused_message(refused))
         if not imported:
-            raise ImportRefused("No row of the file can be imported.")
+            raise ImportRefused(_("No row of the file can be imported."))
         upload.status = ResponseImport.Status.IMPORTED
         upload.imported_count, upload.imported_at = imported, timezone.now()
         upload.content = None
@@ -254,10 +264,13 @@ def import_responses(*, upload_id, skip_refused: bool) -> ResponseImport:
 
 
 def _refused_message(refused: int) -> str:
-    return (
-        f"{refused} row{'s' if refused != 1 else ''} cannot be imported. "
-        "Choose to import only the valid rows, or correct the file."
-    )
+    return ngettext(
+        "%(count)s row cannot be imported. "
+        "Choose to import only the valid rows, or correct the file.",
+        "%(count)s rows cannot be imported. "
+        "Choose to import only the valid rows, or correct the file.",
+        refused,
+    ) % {"count": refused}
 
 
 def _imported_response(upload: ResponseImport, row: CheckedRow) -> Response:
@@ -273,13 +286,13 @@ def _imported_response(upload: ResponseImport, row: CheckedRow) -> Response:
 def _save_batch(batch: list[tuple[Response, dict]], questions: dict) -> int:
     if not batch:
         return 0
-    Response.objects.bulk_create([response for response, _ in batch])
+    Response.objects.bulk_create([response for response, _answers in batch])
     answers = {
         response.pk: answers_for(response, questions, cleaned)
         for response, cleaned in batch
     }
     Answer.objects.bulk_create([a for group in answers.values() for a in group])
-    for response, _ in batch:
+    for response, _answers in batch:
         response_submitted.send(
             sender=Response, response=response, answers=answers[response.pk]
         )

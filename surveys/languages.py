@@ -11,6 +11,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from .versions import version_of
+
 
 def speaks(language: str) -> bool:
     """Whether the site has interface pages in ``language`` (settings.LANGUAGES)."""
@@ -29,6 +31,16 @@ def start_url(round_, version) -> str:
     with translation.override(page_language(version)):
         url = reverse("surveys:start", kwargs={"round_id": round_.pk})
     return f"{url}?variant={version.variant if version else 'full'}"
+
+
+def start_url_for(round_, language: str) -> str:
+    """Where someone who reads ``language`` starts ``round_`` (an invitation):
+    the survey's version in it, on its pages, if there is one; else the start
+    page as everyone else sees it."""
+    version = version_of(round_.survey, language) if speaks(language) else None
+    if version is None:
+        return reverse("surveys:start", kwargs={"round_id": round_.pk})
+    return start_url(round_, version)
 
 
 def language_version_variant() -> str:

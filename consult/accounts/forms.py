@@ -7,9 +7,10 @@ Only the messages change; the forms' behaviour is allauth's. Wired in through
 from allauth.account import forms as account_forms
 from allauth.mfa.base import forms as mfa_forms
 from allauth.mfa.totp import forms as totp_forms
+from django.utils.translation import gettext_lazy as _
 
-ENTER_EMAIL = "Enter your e-mail address"
-ENTER_CODE = "Enter the code"
+ENTER_EMAIL = _("Enter your e-mail address")
+ENTER_CODE = _("Enter the code")
 
 
 class RequiredMessages:
@@ -21,20 +22,20 @@ class RequiredMessages:
             if name in self.fields:
                 self.fields[name].error_messages["required"] = message
                 if name in ("email", "login"):
-                    self.fields[name].error_messages["invalid"] = (
+                    self.fields[name].error_messages["invalid"] = _(
                         "Enter an e-mail address like name@example.org"
                     )
 
 
 class LoginForm(RequiredMessages, account_forms.LoginForm):
-    required_messages = {"login": ENTER_EMAIL, "password": "Enter your password"}
+    required_messages = {"login": ENTER_EMAIL, "password": _("Enter your password")}
 
 
 class SignupForm(RequiredMessages, account_forms.SignupForm):
     required_messages = {
         "email": ENTER_EMAIL,
-        "password1": "Create a password",
-        "password2": "Type the password again",
+        "password1": _("Create a password"),
+        "password2": _("Type the password again"),
     }
 
 
@@ -43,7 +44,7 @@ class RequestLoginCodeForm(RequiredMessages, account_forms.RequestLoginCodeForm)
 
 
 class ConfirmLoginCodeForm(RequiredMessages, account_forms.ConfirmLoginCodeForm):
-    required_messages = {"code": "Enter the code from the e-mail"}
+    required_messages = {"code": _("Enter the code from the e-mail")}
 
 
 class ResetPasswordForm(RequiredMessages, account_forms.ResetPasswordForm):
@@ -52,26 +53,26 @@ class ResetPasswordForm(RequiredMessages, account_forms.ResetPasswordForm):
 
 class ResetPasswordKeyForm(RequiredMessages, account_forms.ResetPasswordKeyForm):
     required_messages = {
-        "password1": "Enter a new password",
-        "password2": "Type the new password again",
+        "password1": _("Enter a new password"),
+        "password2": _("Type the new password again"),
     }
 
 
 class AuthenticateForm(RequiredMessages, mfa_forms.AuthenticateForm):
-    required_messages = {"code": "Enter the code from your authenticator app"}
+    required_messages = {"code": _("Enter the code from your authenticator app")}
 
 
 class ActivateTOTPForm(RequiredMessages, totp_forms.ActivateTOTPForm):
-    required_messages = {"code": "Enter the code your authenticator app shows"}
+    required_messages = {"code": _("Enter the code your authenticator app shows")}
 
 
 class ChangePasswordForm(RequiredMessages, account_forms.ChangePasswordForm):
     required_messages = {
-        "oldpassword": "Enter your current password",
-        "password1": "Enter a new password",
-        "password2": "Type the new password again",
+        "oldpassword": _("Enter your current password"),
+        "password1": _("Enter a new password"),
+        "password2": _("Type the new password again"),
     }
 
 
 class ReauthenticateForm(RequiredMessages, account_forms.ReauthenticateForm):
-    required_messages = {"password": "Enter your password"}
+    required_messages = {"password": _("Enter your password")}

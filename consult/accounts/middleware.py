@@ -18,12 +18,14 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from . import rules
 
 logger = logging.getLogger(__name__)
 
-MFA_REQUIRED_MESSAGE = (
+MFA_REQUIRED_MESSAGE = gettext_lazy(
     "Your role needs two-factor authentication. Set up an authenticator app "
     "to continue."
 )
@@ -40,15 +42,15 @@ class AdminGateMiddleware:
             admin_home = reverse("wagtailadmin_home")
             if path.startswith(admin_home):
                 if not rules.can_use_wagtail_admin(user):
-                    raise PermissionDenied("No access to the Wagtail admin.")
+                    raise PermissionDenied(_("No access to the Wagtail admin."))
                 inside = path[len(admin_home) :]
                 if inside.startswith(rules.CHOOSER_PATHS) and not (
                     rules.can_use_choosers(user)
                 ):
-                    raise PermissionDenied("Choosers are for people who edit.")
+                    raise PermissionDenied(_("Choosers are for people who edit."))
             elif path.startswith(reverse("admin:index")):
                 if not rules.can_use_django_admin(user):
-                    raise PermissionDenied("No access to the Django admin.")
+                    raise PermissionDenied(_("No access to the Django admin."))
         return self.get_response(request)
 
 

@@ -67,7 +67,7 @@ class CodebookForm(WagtailAdminModelForm):
         for form in themes.forms if themes else []:
             parent = form.cleaned_data.get("parent") if form.is_valid() else None
             if parent and form.instance.pk and parent.pk == form.instance.pk:
-                form.add_error("parent", "A theme cannot be its own parent.")
+                form.add_error("parent", _("A theme cannot be its own parent."))
         return cleaned
 
 
@@ -98,7 +98,7 @@ class CodebookViewSet(SnippetViewSet):
     edit_handler = ObjectList(
         [
             FieldPanel("consultation"),
-            InlinePanel("themes", label="Theme", heading="Themes"),
+            InlinePanel("themes", label=_("Theme"), heading=_("Themes")),
         ],
         base_form_class=CodebookForm,
     )

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from .candidates import CandidateTheme
 from .discovery import discover_themes
@@ -122,7 +123,7 @@ def accept_candidate(*, candidate: CandidateTheme, user) -> Theme:
         if candidate.status == CandidateTheme.Status.ACCEPTED and candidate.theme:
             return candidate.theme
         _require_proposed(candidate)
-        codebook, _ = Codebook.objects.get_or_create(
+        codebook, _created = Codebook.objects.get_or_create(
             consultation_id=candidate.consultation_id
         )
         order = codebook.themes.aggregate(m=Max("sort_order"))["m"]
@@ -161,9 +162,9 @@ def merge_candidates(*, candidate: CandidateTheme, into: CandidateTheme, user) -
         if candidate.merged_into_id == into.pk:
             return
         if candidate.pk == into.pk:
-            raise CandidateError("Choose a different candidate to merge into.")
+            raise CandidateError(_("Choose a different candidate to merge into."))
         if candidate.consultation_id != into.consultation_id:
-            raise CandidateError("Both candidates must be from one consultation.")
+            raise CandidateError(_("Both candidates must be from one consultation."))
         _require_proposed(candidate)
         _require_proposed(into)
         _set_figures(into, _combined([_figures(into), _figures(candidate)]))
@@ -188,7 +189,11 @@ def _locked(candidate: CandidateTheme) -> CandidateTheme:
 def _require_proposed(candidate: CandidateTheme) -> None:
     if candidate.status != CandidateTheme.Status.PROPOSED:
         raise CandidateError(
-            f"“{candidate.label}” is already {candidate.get_status_display().lower()}."
+            _("“%(theme)s” is already %(status)s.")
+            % {
+                "theme": candidate.label,
+                "status": candidate.get_status_display().lower(),
+            }
         )
 
 

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import rules
@@ -63,8 +64,10 @@ def refresh(request, consultation_id):
     transaction.on_commit(lambda: refresh_candidate_themes.delay(str(consultation.pk)))
     messages.success(
         request,
-        "Looking for candidate themes in the analysed answers. "
-        "For a large consultation this takes a minute or two: reload this page.",
+        _(
+            "Looking for candidate themes in the analysed answers. "
+            "For a large consultation this takes a minute or two: reload this page."
+        ),
     )
     return _back(consultation)
 
@@ -79,8 +82,11 @@ def accept(request, consultation_id, candidate_id):
     else:
         messages.success(
             request,
-            f"“{theme.name}” is now a theme in the codebook. "
-            "Run analysis again to tag answers with it.",
+            _(
+                "“%(theme)s” is now a theme in the codebook. "
+                "Run analysis again to tag answers with it."
+            )
+            % {"theme": theme.name},
         )
     return _back(consultation)
 
@@ -93,7 +99,9 @@ def dismiss(request, consultation_id, candidate_id):
     except CandidateError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"“{candidate.label}” dismissed.")
+        messages.success(
+            request, _("“%(theme)s” dismissed.") % {"theme": candidate.label}
+        )
     return _back(consultation)
 
 
@@ -108,7 +116,10 @@ def rename(request, consultation_id, candidate_id):
         except CandidateError as exc:
             messages.error(request, str(exc))
         else:
-            messages.success(request, f"Renamed to “{form.cleaned_data['label']}”.")
+            messages.success(
+                request,
+                _("Renamed to “%(theme)s”.") % {"theme": form.cleaned_data["label"]},
+            )
         return _back(consultation)
     return render(
         request,

@@ -12,6 +12,7 @@ import uuid
 from xml.etree.ElementTree import Element, SubElement, tostring  # noqa: S405 -- writing only
 
 from defusedxml.ElementTree import fromstring
+from django.utils.translation import gettext as _
 
 from consult.sheets import csv_writer, restore
 
@@ -56,25 +57,47 @@ def check_rule(rule: ThemeRule, where: str, column=lambda name: name) -> None:
     for field, value in fields.items():
         if "\x00" in value:
             raise CodebookError(
-                f"{where}, {column(field)}: it holds a NUL character, which no "
-                "one types. Check the file was saved as text."
+                _(
+                    "%(where)s, %(column)s: it holds a NUL character, which no "
+                    "one types. Check the file was saved as text."
+                )
+                % {"where": where, "column": column(field)}
             )
     if not rule.name:
-        raise CodebookError(f"{where}: the theme has no name.")
+        raise CodebookError(_("%(where)s: the theme has no name.") % {"where": where})
     if len(rule.name) > MAX_NAME:
         raise CodebookError(
-            f"{where}, {column('name')}: the name is {len(rule.name):,} "
-            f"characters long; a theme's name can be at most {MAX_NAME}."
+            _(
+                "%(where)s, %(column)s: the name is %(length)s characters long; "
+                "a theme's name can be at most %(most)s."
+            )
+            % {
+                "where": where,
+                "column": column("name"),
+                "length": f"{len(rule.name):,}",
+                "most": MAX_NAME,
+            }
         )
     if len(rule.key) > MAX_KEY:
         raise CodebookError(
-            f"{where}, {column('key')}: the key is {len(rule.key):,} characters "
-            f"long; a key can be at most {MAX_KEY}."
+            _(
+                "%(where)s, %(column)s: the key is %(length)s characters long; "
+                "a key can be at most %(most)s."
+            )
+            % {
+                "where": where,
+                "column": column("key"),
+                "length": f"{len(rule.key):,}",
+                "most": MAX_KEY,
+            }
         )
     if not KEY_PATTERN.match(rule.key):
         raise CodebookError(
-            f"{where}, {column('key')}: the key may hold only letters, digits, "
-            "hyphens and underscores."
+            _(
+                "%(where)s, %(column)s: the key may hold only letters, digits, "
+                "hyphens and underscores."
+            )
+            % {"where": where, "column": column("key")}
         )
 
 
@@ -86,19 +109,26 @@ def read_codebook_csv(fileobj) -> list[ThemeRule]:
     try:
         fieldnames = reader.fieldnames
     except csv.Error as exc:
-        raise CodebookError(f"Row 1: the CSV file cannot be read ({exc}).") from exc
+        raise CodebookError(
+            _("Row 1: the CSV file cannot be read (%(error)s).") % {"error": exc}
+        ) from exc
     columns = [c.strip() for c in fieldnames or []]
     if "name" not in columns:
         raise CodebookError(
-            "The codebook CSV needs at least a 'name' column; it has "
-            f"{', '.join(repr(c) for c in columns) or 'no header'}."
+            _("The codebook CSV needs at least a 'name' column; it has %(columns)s.")
+            % {"columns": ", ".join(repr(c) for c in columns) or _("no header")}
         )
     unknown = [c for c in columns if c not in CSV_COLUMNS]
     if unknown:
         raise CodebookError(
-            f"Unknown column(s) {', '.join(repr(c) for c in unknown)}: a codebook "
-            f"CSV has the columns {', '.join(CSV_COLUMNS)} (signals and exclusions "
-            "separated by ';')."
+            _(
+                "Unknown column(s) %(unknown)s: a codebook CSV has the columns "
+                "%(columns)s (signals and exclusions separated by ';')."
+            )
+            % {
+                "unknown": ", ".join(repr(c) for c in unknown),
+                "columns": ", ".join(CSV_COLUMNS),
+            }
         )
     reader.fieldnames = columns
     rules, seen = [], set()
@@ -106,24 +136,42 @@ def read_codebook_csv(fileobj) -> list[ThemeRule]:
     try:
         for line, row in enumerate(reader, start=2):  # noqa: B007 -- used below
             rule = _csv_rule(row)
-            check_rule(rule, f"Row {line}", lambda name: f"column '{name}'")
+            check_rule(
+                rule,
+                _("Row %(row)s") % {"row": line},
+                lambda name: _("column '%(name)s'") % {"name": name},
+            )
             if rule.key in seen:
-                raise CodebookError(f"Row {line}: the key '{rule.key}' is used twice.")
+                raise CodebookError(
+                    _("Row %(row)s: the key '%(key)s' is used twice.")
+                    % {"row": line, "key": rule.key}
+                )
             seen.add(rule.key)
             rules.append(rule)
     except csv.Error as exc:
         raise CodebookError(
-            f"Row {line + 1}: the CSV file cannot be read there ({exc})."
+            _("Row %(row)s: the CSV file cannot be read there (%(error)s).")
+            % {"row": line + 1, "error": exc}
         ) from exc
     unknown = {r.parent for r in rules if r.parent} - seen
     if unknown:
-        raise CodebookError(f"Unknown parent theme(s): {', '.join(sorted(unknown))}.")
+        raise CodebookError(
+            _("Unknown parent theme(s): %(themes)s.")
+            % {"themes": ", ".join(sorted(unknown))}
+        )
     if rules and not any(r.signals for r in rules):
         raise CodebookError(
-            "No theme has a signal: the 'signals' column is "
-            + ("empty" if "signals" in columns else "missing")
-            + ", so no answer would get a theme. Give each theme words or phrases "
-            "separated by ';'."
+            _(
+                "No theme has a signal: the 'signals' column is empty, so no "
+                "answer would get a theme. Give each theme words or phrases "
+                "separated by ';'."
+            )
+            if "signals" in columns
+            else _(
+                "No theme has a signal: the 'signals' column is missing, so no "
+                "answer would get a theme. Give each theme words or phrases "
+                "separated by ';'."
+            )
         )
     return rules
 
@@ -205,14 +253,18 @@ def read_qdc(fileobj) -> list[ThemeRule]:
     try:
         root = fromstring(fileobj.read())
     except Exception as exc:  # defusedxml raises several kinds
-        raise CodebookError(f"This is not a readable REFI-QDA codebook: {exc}") from exc
+        raise CodebookError(
+            _("This is not a readable REFI-QDA codebook: %(error)s") % {"error": exc}
+        ) from exc
     if not root.tag.endswith("CodeBook"):
-        raise CodebookError("This XML file is not a REFI-QDA codebook (no CodeBook).")
+        raise CodebookError(
+            _("This XML file is not a REFI-QDA codebook (no CodeBook).")
+        )
     ns = {"q": root.tag[1:].split("}")[0]} if root.tag.startswith("{") else {}
     prefix = "q:" if ns else ""
     codes = root.find(f"{prefix}Codes", ns)
     if codes is None:
-        raise CodebookError("The codebook has no Codes element.")
+        raise CodebookError(_("The codebook has no Codes element."))
     rules: list[ThemeRule] = []
     # Depth first without recursion: a deep file meets a clear limit, not
     # Python's recursion limit. Reversed, so that siblings keep their order.
@@ -221,13 +273,20 @@ def read_qdc(fileobj) -> list[ThemeRule]:
         code, parent_key, depth = stack.pop()
         if depth > MAX_QDC_DEPTH:
             raise CodebookError(
-                f"The codes nest more than {MAX_QDC_DEPTH} levels deep; "
-                "a codebook this platform reads nests fewer."
+                _(
+                    "The codes nest more than %(most)s levels deep; "
+                    "a codebook this platform reads nests fewer."
+                )
+                % {"most": MAX_QDC_DEPTH}
             )
         name = code.get("name", "").strip()
         description = code.findtext(f"{prefix}Description", "", ns)
         rule = _parse_description(name, description, parent_key)
-        check_rule(rule, f"Code {len(rules) + 1} (“{name[:40]}”)")
+        check_rule(
+            rule,
+            _("Code %(number)s (“%(name)s”)")
+            % {"number": len(rules) + 1, "name": name[:40]},
+        )
         rules.append(rule)
         children = code.findall(f"{prefix}Code", ns)
         stack.extend((child, rule.key, depth + 1) for child in reversed(children))

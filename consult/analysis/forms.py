@@ -40,13 +40,13 @@ class CodebookImportForm(forms.Form):
                     text = raw.decode("utf-8-sig")
                 except UnicodeDecodeError as exc:
                     raise CodebookError(
-                        "The CSV file is not UTF-8 text; save it as CSV UTF-8."
+                        _("The CSV file is not UTF-8 text; save it as CSV UTF-8.")
                     ) from exc
                 rules = read_codebook_csv(io.StringIO(text))
             elif name.endswith(".qdc"):
                 rules = read_qdc(io.BytesIO(raw))
             else:
-                raise CodebookError("Choose a .csv or .qdc file.")
+                raise CodebookError(_("Choose a .csv or .qdc file."))
         except CodebookError as exc:
             raise forms.ValidationError(str(exc)) from exc
         if not rules:

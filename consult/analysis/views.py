@@ -14,6 +14,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from consult.audit import services as audit
@@ -108,7 +110,7 @@ def run_analysis(request, consultation_id):
     consultation = _consultation(request, consultation_id)
     _require_officer(request, consultation)
     start_run(consultation=consultation, user=request.user)
-    messages.success(request, "Analysis started.")
+    messages.success(request, _("Analysis started."))
     return redirect("analysis_consultation", consultation_id=consultation.pk)
 
 
@@ -119,7 +121,7 @@ def cancel_analysis(request, consultation_id):
     run = consultation.analysis_runs.filter(status__in=AnalysisRun.ACTIVE).first()
     if run and cancel_run(run=run):
         messages.success(
-            request, "Analysis cancelled. Answers analysed so far are kept."
+            request, _("Analysis cancelled. Answers analysed so far are kept.")
         )
     return redirect("analysis_consultation", consultation_id=consultation.pk)
 
@@ -174,10 +176,10 @@ def theme(request, consultation_id, theme_id):
         "page": page,
         "shown": shown,
         "filters": [
-            ("pending", "Not reviewed"),
-            ("confirmed", "Confirmed"),
-            ("rejected", "Rejected"),
-            ("all", "All"),
+            ("pending", _("Not reviewed")),
+            ("confirmed", _("Confirmed")),
+            ("rejected", _("Rejected")),
+            ("all", _("All")),
         ],
         "rejected_signals": signal_rows,
         "contradicted": contradicted_signals(signal_rows),
@@ -194,7 +196,7 @@ def decide_tag(request, assignment_id):
     consultation = _consultation(request, assignment.consultation_id)
     form = DecisionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Choose confirm or reject.")
+        messages.error(request, _("Choose confirm or reject."))
     else:
         decide(
             assignment=assignment,
@@ -226,10 +228,17 @@ def import_codebook(request, consultation_id):
     form = CodebookImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         codebook = replace_codebook(consultation=consultation, rules=form.rules)
+        count = codebook.themes.count()
         messages.success(
             request,
-            f"Codebook imported: {codebook.themes.count()} themes. "
-            "Run the analysis again to apply it.",
+            ngettext(
+                "Codebook imported: %(count)s theme. "
+                "Run the analysis again to apply it.",
+                "Codebook imported: %(count)s themes. "
+                "Run the analysis again to apply it.",
+                count,
+            )
+            % {"count": count},
         )
         return redirect("analysis_consultation", consultation_id=consultation.pk)
     return render(
@@ -268,5 +277,5 @@ def measure_learning(request, consultation_id):
     consultation = _consultation(request, consultation_id)
     _require_officer(request, consultation)
     transaction.on_commit(lambda: measure_codebook_learning.delay(str(consultation.pk)))
-    messages.success(request, "Measuring the learner on the decisions so far.")
+    messages.success(request, _("Measuring the learner on the decisions so far."))
     return redirect("analysis_consultation", consultation_id=consultation.pk)

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AudiencesConfig(AppConfig):
     name = "consult.audiences"
     label = "audiences"
-    verbose_name = "Audiences"
+    verbose_name = _("Audiences")
 
     def ready(self):
         # The signal receivers (admin viewsets are registered in wagtail_hooks),

@@ -4,6 +4,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
+from django.utils.translation import gettext as _
 
 _SEPARATORS = re.compile(r"[\s().-]")
 _UK_MOBILE = re.compile(r"^07\d{9}$")
@@ -19,7 +20,7 @@ def normalise_email(value: str) -> str:
         validate_email(value)
     except ValidationError:
         raise ValidationError(
-            "Enter an e-mail address in the correct format, like name@example.com",
+            _("Enter an e-mail address in the correct format, like name@example.com"),
             code="email",
         ) from None
     return value.lower()
@@ -45,6 +46,6 @@ def normalise_mobile(value: str) -> str:
     if _INTERNATIONAL.match(value) and not value.startswith("+44"):
         return value
     raise ValidationError(
-        "Enter a mobile phone number, like 07700 900 982 or +44 7700 900 982",
+        _("Enter a mobile phone number, like 07700 900 982 or +44 7700 900 982"),
         code="mobile",
     )

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from . import corrections, rules
@@ -27,7 +28,7 @@ def correct(request, nomination_id):
         raise PermissionDenied
     back = redirect("audiences:nominations", consultation_id=nomination.consultation_id)
     if not corrections.can_correct(nomination):
-        messages.info(request, "Nothing to correct: no message to them has bounced")
+        messages.info(request, _("Nothing to correct: no message to them has bounced"))
         return back
     form = ContactCorrectionForm(
         request.POST if request.method == "POST" else None,

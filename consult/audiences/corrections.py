@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import transaction
 from django.template.defaultfilters import date as format_date
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import Invitation, Nomination
 from .services import _send_on_commit
@@ -79,16 +80,15 @@ def not_sent_reason(nomination: Nomination, round_) -> str:
     """Why a nominee's invitation has not gone yet, in words a manager can act on."""
     now = timezone.now()
     if round_ is None or round_.survey_id is None:
-        return "The consultation has no survey to invite people to yet."
+        return _("The consultation has no survey to invite people to yet.")
     if not (nomination.email or nomination.mobile):
-        return "There is no e-mail address or mobile number to send it to."
+        return _("There is no e-mail address or mobile number to send it to.")
     if now < round_.opens_at:
-        return (
-            "It will be sent when the consultation opens, "
-            f"{format_date(timezone.localtime(round_.opens_at), 'j F Y, g:i a')}."
-        )
+        return _("It will be sent when the consultation opens, %(when)s.") % {
+            "when": format_date(timezone.localtime(round_.opens_at), "j F Y, g:i a")
+        }
     if now >= round_.closes_at:
-        return "The consultation closed before it was sent."
+        return _("The consultation closed before it was sent.")
     if settings.CELERY_TASK_ALWAYS_EAGER:
-        return "Due now: an officer can send it at once from this page."
-    return "Due now: invitations are sent every 15 minutes."
+        return _("Due now: an officer can send it at once from this page.")
+    return _("Due now: invitations are sent every 15 minutes.")

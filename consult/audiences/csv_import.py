@@ -9,9 +9,13 @@ import csv
 import io
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from consult.sheets import csv_writer
 
 from .forms import NomineeForm, taken_contacts
+from .languages import split_language, with_note
 from .models import Nomination
 
 COLUMNS = (
@@ -41,11 +45,15 @@ RELATIONSHIPS = {
 # Where a form's wording would not fit a spreadsheet column, say it in column terms.
 CSV_REASONS = {
     "consent_to_contact": [
-        "Missing consent: the consent column must say yes, to record that they "
-        "agreed to be contacted"
+        gettext_lazy(
+            "Missing consent: the consent column must say yes, to record that they "
+            "agreed to be contacted"
+        )
     ],
     "relationship": [
-        "The relationship must be parent or carer, young person, or professional"
+        gettext_lazy(
+            "The relationship must be parent or carer, young person, or professional"
+        )
     ],
 }
 
@@ -88,7 +96,7 @@ def check_file(upload, *, consultation) -> Report:
     try:
         text = upload.read().decode("utf-8-sig")
     except UnicodeDecodeError:
-        return Report(file_error="The file must be saved as CSV UTF-8")
+        return Report(file_error=_("The file must be saved as CSV UTF-8"))
     reader = csv.DictReader(io.StringIO(text))
     try:
         headers = [h.strip().lower() for h in (reader.fieldnames or [])]
@@ -97,8 +105,10 @@ def check_file(upload, *, consultation) -> Report:
     missing = [c for c in REQUIRED_COLUMNS if c not in headers]
     if missing:
         return Report(
-            file_error="The file's first row must name the columns; missing: "
-            + ", ".join(missing)
+            file_error=_(
+                "The file's first row must name the columns; missing: %(columns)s"
+            )
+            % {"columns": ", ".join(missing)}
         )
     reader.fieldnames = headers
     report = Report()
@@ -108,7 +118,10 @@ def check_file(upload, *, consultation) -> Report:
     try:
         for number, raw in enumerate(reader, start=2):  # noqa: B007 -- used below
             if number - 1 > MAX_ROWS:
-                return Report(file_error=f"The file has more than {MAX_ROWS:,} rows")
+                return Report(
+                    file_error=_("The file has more than %(most)s rows")
+                    % {"most": f"{MAX_ROWS:,}"}
+                )
             values = {k: (v or "").strip() for k, v in raw.items() if k in COLUMNS}
             if not any(values.values()):
                 continue  # a blank line, as spreadsheets leave at the end
@@ -117,21 +130,26 @@ def check_file(upload, *, consultation) -> Report:
         # csv refuses a cell over its field size limit (131,072 characters).
         return Report(file_error=_unreadable(number + 1, exc))
     if not report.rows:
-        report.file_error = "The file has no nominees in it"
+        report.file_error = _("The file has no nominees in it")
     return report
 
 
 def _unreadable(row: int, exc: csv.Error) -> str:
-    return (
-        f"Row {row} cannot be read ({exc}). A cell may be far too long, or a "
+    return _(
+        "Row %(row)s cannot be read (%(error)s). A cell may be far too long, or a "
         "quotation mark not closed"
-    )
+    ) % {"row": row, "error": exc}
 
 
 def _check_row(number: int, values: dict, consultation, seen: dict, taken) -> Row:
     relationship = values.get("relationship", "")
+    # "Polish", "polski" or "pl" is Polish; a language the site does not speak
+    # is kept in the access needs (the rule the 0005 migration applied).
+    language, note = split_language(values.get("preferred_language", ""))
     data = {
         **values,
+        "preferred_language": language,
+        "access_needs": with_note(values.get("access_needs", ""), note),
         "relationship": RELATIONSHIPS.get(relationship.lower(), relationship),
         "consent_to_contact": "on" if values.get("consent", "").lower() in YES else "",
     }
@@ -148,8 +166,12 @@ def _check_row(number: int, values: dict, consultation, seen: dict, taken) -> Ro
     for key in ("email", "mobile"):
         value = form.cleaned_data[key]
         if value and value in seen:
-            what = "e-mail address" if key == "email" else "mobile number"
-            row.reasons.append(f"Duplicate: the same {what} as row {seen[value]}")
+            duplicate = (
+                _("Duplicate: the same e-mail address as row %(row)s")
+                if key == "email"
+                else _("Duplicate: the same mobile number as row %(row)s")
+            )
+            row.reasons.append(duplicate % {"row": seen[value]})
     if not row.reasons:
         for key in ("email", "mobile"):
             if form.cleaned_data[key]:

@@ -14,9 +14,11 @@ import smtplib
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from consult.analysis.redaction import redact
+from surveys.languages import respondent_language
 from surveys.links import absolute_reverse, absolute_url
 from surveys.page_links import consultation_url
 from surveys.tokens import new_token
@@ -75,20 +77,12 @@ def deliver(*, invitation_id, kind: str) -> bool:
         return False
     nomination = invitation.recipient
     channel = Invitation.Channel.EMAIL if nomination.email else Invitation.Channel.SMS
-    service = getattr(getattr(nomination, "service", None), "name", "")
-    context = {
-        "name": nomination.name,
-        "consultation": invitation.round.consultation,
-        "round": invitation.round,
-        "link": invitation_link(token),
-        "reminder": kind == Delivery.Kind.REMINDER,
-        "service": service,
-        # A text message says first who it is from: the service, or the site.
-        "sender": service or settings.WAGTAIL_SITE_NAME,
-        "consultation_link": _page_link(invitation.round.consultation),
-    }
+    # In the recipient's language, as receipts are; the consultation page's
+    # link then goes to its translation, if it has one.
+    language = respondent_language(nomination.preferred_language)
     try:
-        _send(channel, nomination, context)
+        with translation.override(language):
+            _send(channel, nomination, _context(invitation, token, kind))
     except (smtplib.SMTPException, OSError, SmsRefused) as exc:
         reason = failure_reason(exc)
         Invitation.objects.filter(pk=invitation.pk).update(
@@ -122,16 +116,34 @@ def deliver(*, invitation_id, kind: str) -> bool:
     return True
 
 
+def _context(invitation: Invitation, token: str, kind: str) -> dict:
+    nomination = invitation.recipient
+    service = getattr(getattr(nomination, "service", None), "name", "")
+    return {
+        "name": nomination.name,
+        "consultation": invitation.round.consultation,
+        "round": invitation.round,
+        "link": invitation_link(token),
+        "reminder": kind == Delivery.Kind.REMINDER,
+        "service": service,
+        # A text message says first who it is from: the service, or the site.
+        "sender": service or settings.WAGTAIL_SITE_NAME,
+        "consultation_link": _page_link(invitation.round.consultation),
+    }
+
+
+def _subject(context: dict) -> str:
+    title = {"title": context["consultation"].title}
+    if context["round"].kind == context["round"].Kind.REVIEW:
+        return _("Did we hear you right? %(title)s") % title
+    if context["reminder"]:
+        return _("Reminder: have your say on %(title)s") % title
+    return _("You are invited to have your say: %(title)s") % title
+
+
 def _send(channel: str, nomination, context: dict) -> None:
     if channel == Invitation.Channel.EMAIL:
-        title = context["consultation"].title
-        subject = (
-            f"Reminder: have your say on {title}"
-            if context["reminder"]
-            else f"You are invited to have your say: {title}"
-        )
-        if context["round"].kind == context["round"].Kind.REVIEW:
-            subject = f"Did we hear you right? {title}"
+        subject = _subject(context)
         send_mail(
             subject=subject,
             message=render_to_string(_email_template(context["round"]), context),

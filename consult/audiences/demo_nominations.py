@@ -15,14 +15,14 @@ from .contacts import normalise_mobile
 from .models import Delivery, Invitation, Nomination
 
 P = Nomination.Relationship
-# (name, e-mail, mobile, relationship, language, access needs, service, status)
+# (name, e-mail, mobile, relationship, language code, access needs, service, status)
 NOMINEES = (
     (
         "Priya Shah",
         "priya.shah@example.org",
         "",
         P.PARENT_CARER,
-        "English",
+        "en-gb",
         "",
         "childrens-centres",
         "responded",
@@ -32,7 +32,7 @@ NOMINEES = (
         "",
         "07700 900123",
         P.YOUNG_PERSON,
-        "English",
+        "en-gb",
         "Easy read",
         "childrens-centres",
         "started",
@@ -42,7 +42,7 @@ NOMINEES = (
         "ewa.nowak@example.org",
         "",
         P.PARENT_CARER,
-        "Polish",
+        "pl",
         "An interpreter for a phone call",
         "childrens-centres",
         "opened",
@@ -52,7 +52,7 @@ NOMINEES = (
         "tom.reid@example.org",
         "07700 900456",
         P.PARENT_CARER,
-        "English",
+        "en-gb",
         "",
         "childrens-centres",
         "invited",
@@ -62,8 +62,8 @@ NOMINEES = (
         "amina.yusuf@example.invalid",
         "",
         P.PARENT_CARER,
-        "Somali",
-        "",
+        "",  # Somali: not a site language, so noted in the access needs
+        "Preferred language: Somali",
         "childrens-centres",
         "bounced",
     ),
@@ -72,7 +72,7 @@ NOMINEES = (
         "dee.carter@example.org",
         "",
         P.PROFESSIONAL,
-        "English",
+        "en-gb",
         "",
         "childrens-centres",
         "not_sent",
@@ -82,7 +82,7 @@ NOMINEES = (
         "leon.price@example.org",
         "",
         P.PARENT_CARER,
-        "English",
+        "en-gb",
         "",
         "targeted-services",
         "invited",

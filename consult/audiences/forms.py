@@ -8,14 +8,20 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Size, Submit
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from .contacts import normalise_email, normalise_mobile
+from .languages import site_languages
 from .models import Nomination
 
-CONSENT_ERROR = (
+CONSENT_ERROR = _(
     "Confirm the nominee agreed to be contacted about this consultation: "
     "we cannot invite anyone without their consent"
 )
+
+
+def language_choices() -> list[tuple[str, str]]:
+    return [("", _("Not known (invitations in English)")), *site_languages()]
 
 
 class ContactFieldsForm(forms.Form):
@@ -23,17 +29,17 @@ class ContactFieldsForm(forms.Form):
     (``contacts.py``), for nominating and for correcting a bounced contact."""
 
     email = forms.CharField(
-        label="E-mail address",
+        label=_("E-mail address"),
         required=False,
         max_length=254,
-        help_text="Give an e-mail address, a mobile number, or both.",
+        help_text=_("Give an e-mail address, a mobile number, or both."),
         widget=forms.EmailInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
     )
     mobile = forms.CharField(
-        label="Mobile phone number",
+        label=_("Mobile phone number"),
         required=False,
         max_length=30,
-        help_text="For a text message if there is no e-mail address.",
+        help_text=_("For a text message if there is no e-mail address."),
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
     )
 
@@ -55,28 +61,33 @@ class NomineeForm(ContactFieldsForm):
         "consent_to_contact",
     ]
     name = forms.CharField(
-        label="Full name",
+        label=_("Full name"),
         max_length=200,
-        error_messages={"required": "Enter the nominee's full name"},
+        error_messages={"required": _("Enter the nominee's full name")},
     )
     relationship = forms.ChoiceField(
-        label="Relationship to the service",
+        label=_("Relationship to the service"),
         choices=Nomination.Relationship.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select the nominee's relationship to the service"},
+        error_messages={
+            "required": _("Select the nominee's relationship to the service")
+        },
     )
-    preferred_language = forms.CharField(
-        label="Preferred language (optional)", max_length=60, required=False
+    preferred_language = forms.ChoiceField(
+        label=_("Preferred language (optional)"),
+        choices=language_choices,
+        required=False,
+        help_text=_("Invitations and reminders are written in it."),
     )
     access_needs = forms.CharField(
-        label="Access needs (optional)",
+        label=_("Access needs (optional)"),
         max_length=500,
         required=False,
-        help_text="For example: large print, an interpreter, easy read.",
+        help_text=_("For example: large print, an interpreter, easy read."),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     consent_to_contact = forms.BooleanField(
-        label="The nominee agreed to be contacted about this consultation",
+        label=_("The nominee agreed to be contacted about this consultation"),
         error_messages={"required": CONSENT_ERROR},
     )
 
@@ -91,16 +102,16 @@ class NomineeForm(ContactFieldsForm):
         email, mobile = data.get("email"), data.get("mobile")
         if "email" in data and "mobile" in data and not email and not mobile:
             self.add_error(
-                "email", "Enter an e-mail address or a mobile phone number, or both"
+                "email", _("Enter an e-mail address or a mobile phone number, or both")
             )
         emails, mobiles = self.taken or _taken(self.consultation, email, mobile)
         if email and email in emails:
             self.add_error(
-                "email", "Someone with this e-mail address is already nominated"
+                "email", _("Someone with this e-mail address is already nominated")
             )
         if mobile and mobile in mobiles:
             self.add_error(
-                "mobile", "Someone with this mobile number is already nominated"
+                "mobile", _("Someone with this mobile number is already nominated")
             )
         return data
 
@@ -131,10 +142,10 @@ class NominationForm(NomineeForm):
     """Add one nominee: the nominee's details and the service nominating them."""
 
     service = forms.ModelChoiceField(
-        label="Nominating service",
+        label=_("Nominating service"),
         queryset=None,
         empty_label=None,
-        error_messages={"required": "Select the service nominating them"},
+        error_messages={"required": _("Select the service nominating them")},
     )
 
     def __init__(self, *args, services, **kwargs):
@@ -147,20 +158,20 @@ class NominationForm(NomineeForm):
         }  # GOV.UK: our messages, not the browser's
         self.helper.label_size = Size.SMALL
         self.helper.legend_size = Size.SMALL
-        self.helper.add_input(Submit("submit", "Add nominee"))
+        self.helper.add_input(Submit("submit", _("Add nominee")))
 
 
 class UploadForm(forms.Form):
     service = forms.ModelChoiceField(
-        label="Nominating service",
+        label=_("Nominating service"),
         queryset=None,
         empty_label=None,
-        error_messages={"required": "Select the service nominating them"},
+        error_messages={"required": _("Select the service nominating them")},
     )
     file = forms.FileField(
-        label="CSV file of nominees",
-        help_text="A .csv file saved from a spreadsheet, up to 2 MB and 5,000 rows.",
-        error_messages={"required": "Select a CSV file to upload"},
+        label=_("CSV file of nominees"),
+        help_text=_("A .csv file saved from a spreadsheet, up to 2 MB and 5,000 rows."),
+        error_messages={"required": _("Select a CSV file to upload")},
     )
 
     MAX_BYTES = 2 * 1024 * 1024
@@ -173,23 +184,23 @@ class UploadForm(forms.Form):
             "novalidate": ""
         }  # GOV.UK: our messages, not the browser's
         self.helper.label_size = Size.SMALL
-        self.helper.add_input(Submit("submit", "Upload and check"))
+        self.helper.add_input(Submit("submit", _("Upload and check")))
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith(".csv"):
-            raise ValidationError("The selected file must be a CSV")
+            raise ValidationError(_("The selected file must be a CSV"))
         if upload.size > self.MAX_BYTES:
-            raise ValidationError("The selected file must be smaller than 2 MB")
+            raise ValidationError(_("The selected file must be smaller than 2 MB"))
         if upload.size == 0:
-            raise ValidationError("The selected file is empty")
+            raise ValidationError(_("The selected file is empty"))
         return upload
 
 
 class FilterForm(forms.Form):
-    status = forms.ChoiceField(label="Status", required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
     service = forms.ModelChoiceField(
-        label="Service", required=False, queryset=None, empty_label="All services"
+        label=_("Service"), required=False, queryset=None, empty_label=_("All services")
     )
 
     def __init__(self, *args, services, **kwargs):
@@ -197,7 +208,7 @@ class FilterForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [
-            ("", "All statuses"),
+            ("", _("All statuses")),
             *Invitation.Status.choices,
         ]
         self.fields["service"].queryset = services
@@ -210,7 +221,7 @@ class ContactCorrectionForm(ContactFieldsForm):
         self.nomination = nomination
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
-        self.helper.add_input(Submit("send", "Save and send again"))
+        self.helper.add_input(Submit("send", _("Save and send again")))
 
     def clean(self):
         data = super().clean()
@@ -218,18 +229,20 @@ class ContactCorrectionForm(ContactFieldsForm):
         if "email" in self.errors or "mobile" in self.errors:
             return data
         if not (email or mobile):
-            raise ValidationError("Enter an e-mail address or a mobile number")
+            raise ValidationError(_("Enter an e-mail address or a mobile number"))
         others = Nomination.objects.filter(
             consultation=self.nomination.consultation_id
         ).exclude(pk=self.nomination.pk)
         if email and others.filter(email=email).exists():
-            self.add_error("email", "Someone else nominated here has this address")
+            self.add_error("email", _("Someone else nominated here has this address"))
         if mobile and others.filter(mobile=mobile).exists():
-            self.add_error("mobile", "Someone else nominated here has this number")
+            self.add_error("mobile", _("Someone else nominated here has this number"))
         if (email, mobile) == (self.nomination.email, self.nomination.mobile):
             raise ValidationError(
-                "These are the details that bounced: change the e-mail address "
-                "or the mobile number"
+                _(
+                    "These are the details that bounced: change the e-mail address "
+                    "or the mobile number"
+                )
             )
         return data
 
@@ -239,18 +252,18 @@ class SubjectQueryForm(forms.Form):
     reference, or both (officers' admin page, ``subject_rights_admin.py``)."""
 
     email = forms.EmailField(
-        label="E-mail address",
+        label=_("E-mail address"),
         required=False,
         max_length=254,
-        help_text="The address of a respondent's receipt, account or nomination.",
-        error_messages={"invalid": "Enter an e-mail address in the correct format"},
+        help_text=_("The address of a respondent's receipt, account or nomination."),
+        error_messages={"invalid": _("Enter an e-mail address in the correct format")},
         widget=forms.EmailInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
     )
     reference = forms.CharField(
-        label="Response reference",
+        label=_("Response reference"),
         required=False,
         max_length=20,
-        help_text="For example, SB-ABCD2345.",
+        help_text=_("For example, SB-ABCD2345."),
         widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "off"}),
     )
 
@@ -260,7 +273,7 @@ class SubjectQueryForm(forms.Form):
     def clean(self):
         data = super().clean()
         if not self.errors and not (data.get("email") or data.get("reference")):
-            raise ValidationError("Enter an e-mail address or a response reference")
+            raise ValidationError(_("Enter an e-mail address or a response reference"))
         return data
 
     def query(self) -> dict:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consult.organisation.models import Service
 
+from .languages import site_languages
 from .querysets import InvitationQuerySet, NominationQuerySet
 
 
@@ -63,8 +64,13 @@ class Nomination(models.Model):
     relationship = models.CharField(
         _("relationship to the service"), max_length=20, choices=Relationship.choices
     )
+    # One of the site's languages: invitations are written in it (languages.py).
     preferred_language = models.CharField(
-        _("preferred language"), max_length=60, blank=True
+        _("preferred language"),
+        max_length=15,
+        choices=site_languages,
+        blank=True,
+        help_text=_("Invitations and reminders are written in it."),
     )
     access_needs = models.TextField(_("access needs"), blank=True)
     consent_to_contact = models.BooleanField(
@@ -260,6 +266,8 @@ class EarlierRespondent:
 
     def __init__(self, response):
         self.email = response.contact_email
+        # Written to in the language of the version they answered, if a site one.
+        self.preferred_language = response.variant
         self.is_erased = response.is_withdrawn or not response.contact_email
 
 

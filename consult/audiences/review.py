@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from consult.analysis.key_points import KeyPoint, SentimentSplit, key_points_for
 from consult.analysis.models import Codebook, Theme, ThemeAssignment
@@ -148,14 +149,14 @@ def open_review_round(
     """
     main = consultation.main_round
     if not can_open_review(consultation):
-        raise ReviewNotAllowed("The main round has not closed yet.")
+        raise ReviewNotAllowed(_("The main round has not closed yet."))
     if not themes:
-        raise ReviewNotAllowed("Choose at least one theme to ask about.")
+        raise ReviewNotAllowed(_("Choose at least one theme to ask about."))
     if closes_at <= opens_at:
-        raise ReviewNotAllowed("The review period must close after it opens.")
+        raise ReviewNotAllowed(_("The review period must close after it opens."))
     if opens_at < main.closes_at:
         raise ReviewNotAllowed(
-            "The review period must open after the main round closes."
+            _("The review period must open after the main round closes.")
         )
     round_ = (
         Round.objects.select_for_update()
@@ -164,7 +165,7 @@ def open_review_round(
     )
     if round_ is not None and round_.responses.exists():
         raise ReviewNotAllowed(
-            "The review period already has responses: its survey cannot change."
+            _("The review period already has responses: its survey cannot change.")
         )
     old_survey = round_.survey if round_ else None
     survey = _review_survey(consultation, themes, summary)

@@ -13,6 +13,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from consult.accounts.rules import is_officer
@@ -41,7 +43,7 @@ def review_open(request, consultation_id):
         Consultation.objects.prefetch_related("rounds"), pk=consultation_id
     )
     if not review.can_open_review(consultation):
-        messages.error(request, "The main round has not closed yet.")
+        messages.error(request, _("The main round has not closed yet."))
         return redirect("review_periods:index")
     themes = review.draft_themes(consultation)
     current = consultation.review_round
@@ -70,7 +72,12 @@ def review_open(request, consultation_id):
             invited = round_.invitations.count()
             messages.success(
                 request,
-                f"The review period is planned: {invited} people are invited.",
+                ngettext(
+                    "The review period is planned: %(count)s person is invited.",
+                    "The review period is planned: %(count)s people are invited.",
+                    invited,
+                )
+                % {"count": invited},
             )
             return redirect("review_periods:index")
     return render(

@@ -1,6 +1,7 @@
 """The officer's form for opening a review period."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.widgets import AdminDateTimeInput
 
 
@@ -8,32 +9,34 @@ class ReviewRoundForm(forms.Form):
     """Dates, the "what we heard" summary, and the draft themes to ask about."""
 
     opens_at = forms.DateTimeField(
-        label="Opens",
+        label=_("Opens"),
         widget=AdminDateTimeInput,
-        error_messages={"required": "Enter when the review period opens"},
+        error_messages={"required": _("Enter when the review period opens")},
     )
     closes_at = forms.DateTimeField(
-        label="Closes",
+        label=_("Closes"),
         widget=AdminDateTimeInput,
-        help_text="The personal links stop working then.",
-        error_messages={"required": "Enter when the review period closes"},
+        help_text=_("The personal links stop working then."),
+        error_messages={"required": _("Enter when the review period closes")},
     )
     summary = forms.CharField(
-        label="What we heard",
+        label=_("What we heard"),
         widget=forms.Textarea(attrs={"rows": 24}),
-        help_text="Shown on the consultation page and in the invitation e-mail. "
-        "Drafted from what people wrote: the sentences that say each theme's "
-        "key points best, with how many answers said it. Edit or remove any "
-        "point; the points (lines starting with -) left under each theme are "
-        'also shown on its "Did we hear this right?" page.',
+        help_text=_(
+            "Shown on the consultation page and in the invitation e-mail. "
+            "Drafted from what people wrote: the sentences that say each theme's "
+            "key points best, with how many answers said it. Edit or remove any "
+            "point; the points (lines starting with -) left under each theme are "
+            'also shown on its "Did we hear this right?" page.'
+        ),
         max_length=10000,
-        error_messages={"required": "Enter what we heard"},
+        error_messages={"required": _("Enter what we heard")},
     )
     themes = forms.MultipleChoiceField(
-        label="Themes to ask about",
+        label=_("Themes to ask about"),
         widget=forms.CheckboxSelectMultiple,
-        help_text="Each gets a “did we hear this right?” page, and all are ranked.",
-        error_messages={"required": "Choose at least one theme to ask about"},
+        help_text=_("Each gets a “did we hear this right?” page, and all are ranked."),
+        error_messages={"required": _("Choose at least one theme to ask about")},
     )
 
     def __init__(self, *args, draft_themes, **kwargs):
@@ -48,7 +51,9 @@ class ReviewRoundForm(forms.Form):
         cleaned = super().clean()
         opens, closes = cleaned.get("opens_at"), cleaned.get("closes_at")
         if opens and closes and closes <= opens:
-            self.add_error("closes_at", "The review period must close after it opens")
+            self.add_error(
+                "closes_at", _("The review period must close after it opens")
+            )
         return cleaned
 
     def chosen_themes(self):

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from consult.audit import services as audit
 from consult.audit.models import AuditEntry
@@ -184,34 +185,44 @@ def _is_uuid(text: str) -> bool:
     return True
 
 
-CSV_HEADER = ["Kind", "Consultation", "Reference or date", "What", "Value"]
+CSV_HEADER = [
+    _("Kind"),
+    _("Consultation"),
+    _("Reference or date"),
+    _("What"),
+    _("Value"),
+]
 
 
 def subject_csv_rows(data: dict):
     """``export_subject``'s data as spreadsheet rows, one fact a row: write
     them with ``consult.sheets.csv_writer`` (every cell neutralised)."""
-    yes_no = {True: "yes", False: "no"}
+    yes_no = {True: _("yes"), False: _("no")}
     yield CSV_HEADER
     for r in data["responses"]:
-        where = ["Response", r["consultation"], r["reference"]]
-        yield [*where, "Round", r["round"]]
-        yield [*where, "Sent", r["submitted_at"]]
-        yield [*where, "E-mail for the receipt", r["contact_email"]]
-        yield [*where, "Withdrawn", yes_no[r["withdrawn"]]]
-        yield [*where, "Equalities answers held", yes_no[r["equalities_answers_held"]]]
+        where = [_("Response"), r["consultation"], r["reference"]]
+        yield [*where, _("Round"), r["round"]]
+        yield [*where, _("Sent"), r["submitted_at"]]
+        yield [*where, _("E-mail for the receipt"), r["contact_email"]]
+        yield [*where, _("Withdrawn"), yes_no[r["withdrawn"]]]
+        yield [
+            *where,
+            _("Equalities answers held"),
+            yes_no[r["equalities_answers_held"]],
+        ]
         for answer in r["answers"]:
             yield [*where, answer["question"], _cell(answer["answer"])]
     for d in data["drafts"]:
         for question, value in d["answers"].items():
-            yield ["Draft", d["consultation"], d["started"], question, _cell(value)]
+            yield [_("Draft"), d["consultation"], d["started"], question, _cell(value)]
     for n in data["nominations"]:
         for label, key in NOMINATION_FIELDS:
-            yield ["Nomination", n["consultation"], "", label, n[key]]
+            yield [_("Nomination"), n["consultation"], "", label, n[key]]
     for i in data["invitations"]:
-        where = ["Invitation", i["consultation"], i["sent_at"]]
-        yield [*where, "Round", i["round"]]
-        yield [*where, "Sent by", i["channel"]]
-        yield [*where, "Responded", i["responded_at"]]
+        where = [_("Invitation"), i["consultation"], i["sent_at"]]
+        yield [*where, _("Round"), i["round"]]
+        yield [*where, _("Sent by"), i["channel"]]
+        yield [*where, _("Responded"), i["responded_at"]]
 
 
 NOMINATION_FIELDS = [

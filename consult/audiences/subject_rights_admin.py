@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from consult.accounts.rules import is_officer
@@ -78,8 +79,11 @@ def subject_erase(request):
     erased = subject_rights.erase_subject(holdings)
     messages.success(
         request,
-        f"Erased: {erased['responses']} responses with their answers, "
-        f"{len(holdings.drafts)} drafts, {erased['equalities']} equalities records; "
-        f"contact details deleted from {erased['nominations']} nominations.",
+        _(
+            "Erased: %(responses)s responses with their answers, %(drafts)s "
+            "drafts, %(equalities)s equalities records; contact details deleted "
+            "from %(nominations)s nominations."
+        )
+        % {**erased, "drafts": len(holdings.drafts)},
     )
     return redirect("subject_rights:index")

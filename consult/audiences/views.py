@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from consult.edge import limits
@@ -22,6 +23,7 @@ from surveys.admission import admit
 from surveys.assisted import CONSENT_WORDING, AlreadyResponded, start_assisted_draft
 from surveys.browser_drafts import open_in_browser
 from surveys.forms import AssistedStartForm
+from surveys.languages import start_url_for
 from surveys.models import Consultation
 from surveys.rules import can_assist
 from surveys.services import RoundClosed
@@ -126,7 +128,9 @@ def add(request, consultation_id):
                 details=form.nomination_details(),
             )
         except services.DuplicateNominee:
-            form.add_error("email", "Someone with these details is already nominated")
+            form.add_error(
+                "email", _("Someone with these details is already nominated")
+            )
         else:
             messages.success(request, f"{form.cleaned_data['name']} is nominated")
             return redirect("audiences:nominations", consultation_id=consultation.pk)
@@ -161,7 +165,7 @@ def upload(request, consultation_id):
                     rows=[row.details for row in report.rows],
                 )
             except services.DuplicateNominee:
-                report.file_error = (
+                report.file_error = _(
                     "Someone in the file was nominated by someone else while you "
                     "were uploading. Nothing was imported: upload the file again."
                 )
@@ -259,7 +263,7 @@ def erase(request, nomination_id):
         services.erase_contact(
             nomination=nomination, reason=Nomination.ErasureReason.REQUEST
         )
-        messages.success(request, "The nominee's contact details are deleted")
+        messages.success(request, _("The nominee's contact details are deleted"))
         return redirect(
             "audiences:nominations", consultation_id=nomination.consultation_id
         )
@@ -275,10 +279,10 @@ def send_now(request, consultation_id):
         raise PermissionDenied
     round_ = consultation.open_round()
     if round_ is None:
-        messages.info(request, "No round of this consultation is open")
+        messages.info(request, _("No round of this consultation is open"))
     else:
         outbox.enqueue("audiences.send_round_invitations", str(round_.pk))
-        messages.success(request, "Invitations not yet sent are being sent")
+        messages.success(request, _("Invitations not yet sent are being sent"))
     return redirect("audiences:nominations", consultation_id=consultation.pk)
 
 
@@ -296,9 +300,12 @@ def invitation(request, token):
         log.info("invitation link refused", extra={"client": client_address(request)})
         return render(request, "audiences/link_not_usable.html", status=404)
     services.mark_opened(invitation=invitation_)
+    # The link itself has no language: the survey opens in the one recorded.
+    language = invitation_.recipient.preferred_language
     return admit(
         request,
         round_id=invitation_.round_id,
         key=invitation_.admission_key,
         label=str(invitation_.round.consultation),
+        url=start_url_for(invitation_.round, language),
     )

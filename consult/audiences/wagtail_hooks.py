@@ -2,6 +2,7 @@
 (``admin_viewsets.py``), and a per-row "Review period" action on consultations."""
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import ListingButton
 
@@ -29,7 +30,7 @@ def review_button(snippet, user, next_url=None):
         and review.can_open_review(snippet)
     ):
         yield ListingButton(
-            "Review period",
+            _("Review period"),
             reverse("review_periods:open", args=[snippet.pk]),
             priority=30,
         )

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class OutboxConfig(AppConfig):
     name = "consult.outbox"
     label = "outbox"
-    verbose_name = "Task outbox"
+    verbose_name = _("Task outbox")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

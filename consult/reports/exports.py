@@ -11,6 +11,7 @@ import re
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from consult.sheets import xlsx_append
 
@@ -50,44 +51,46 @@ def workbook_bytes(report) -> bytes:
     book = Workbook(write_only=True)
     used: set = set()
     summary = book.create_sheet(_sheet_name("Summary", used))
-    _append(summary, ["Consultation", report.consultation.title])
-    _append(summary, ["Figures as at", _when(report)])
-    _append(summary, ["Filters", report.filters.query() or "none"])
-    _append(summary, ["Responses", _count(report.total)])
+    _append(summary, [_("Consultation"), report.consultation.title])
+    _append(summary, [_("Figures as at"), _when(report)])
+    _append(summary, [_("Filters"), report.filters.query() or _("none")])
+    _append(summary, [_("Responses"), _count(report.total)])
     for heading, rows in (
-        ("By round", report.by_round),
-        ("By channel", report.by_channel),
-        ("By respondent type", report.by_type),
-        ("By service", report.by_service),
-        ("By day", report.by_day),
-        ("By language and version", report.by_version),
+        (_("By round"), report.by_round),
+        (_("By channel"), report.by_channel),
+        (_("By respondent type"), report.by_type),
+        (_("By service"), report.by_service),
+        (_("By day"), report.by_day),
+        (_("By language and version"), report.by_version),
     ):
         _append(summary, [])
-        _append(summary, [heading, "Responses", "Share (%)"])
+        _append(summary, [heading, _("Responses"), _("Share (%)")])
         for label, n in rows:
             _append(summary, [str(label), _count(n), _share(n, report.total)])
     for number, q in enumerate(report.questions, start=1):
         sheet = book.create_sheet(_sheet_name(f"Q{number} {q.question.label}", used))
         _append(sheet, [q.question.label])
-        _append(sheet, [q.round_label, "Answered", _count(q.answered)])
+        _append(sheet, [q.round_label, _("Answered"), _count(q.answered)])
         if q.is_ranking:
-            _append(sheet, ["Option", "Average position", "Ranked first"])
+            _append(sheet, [_("Option"), _("Average position"), _("Ranked first")])
             for option, mean, firsts in q.ranks:
                 _append(sheet, [option, "" if mean is None else mean, _count(firsts)])
         else:
-            _append(sheet, ["Option", "Responses", "Share of those answering (%)"])
+            _append(
+                sheet, [_("Option"), _("Responses"), _("Share of those answering (%)")]
+            )
             for option, n in q.rows:
                 _append(sheet, [option, _count(n), _share(n, q.answered)])
     themes = book.create_sheet(_sheet_name("Themes", used))
     _append(
         themes,
         [
-            "Theme",
-            "Responses raising it",
-            "Share (%)",
-            "Negative",
-            "Neutral",
-            "Positive",
+            _("Theme"),
+            _("Responses raising it"),
+            _("Share (%)"),
+            _("Negative"),
+            _("Neutral"),
+            _("Positive"),
         ],
     )
     for t in report.themes:
@@ -97,21 +100,25 @@ def workbook_bytes(report) -> bytes:
             + [_count(t.sentiment[s]) for s in ("negative", "neutral", "positive")],
         )
     quotes = book.create_sheet(_sheet_name("Quotes", used))
-    _append(quotes, ["Theme", "Kind", "Quote (contact details removed)"])
+    _append(quotes, [_("Theme"), _("Kind"), _("Quote (contact details removed)")])
     for t in report.themes:
         for point in t.key_points:
-            _append(quotes, [t.name, "Key point", point])
+            _append(quotes, [t.name, _("Key point"), point])
         for quote in t.quotes:
-            _append(quotes, [t.name, "Quote", quote])
+            _append(quotes, [t.name, _("Quote"), quote])
     comparison = book.create_sheet(_sheet_name("Round comparison", used))
     channels = list(report.channels)
     _append(
         comparison,
-        ["Theme", "Measure", *[report.channels[c] for c in channels], "All"],
+        [_("Theme"), _("Measure"), *[report.channels[c] for c in channels], _("All")],
     )
     for row in report.comparison:
-        lines = [(f"{ROUND_KINDS['main']}: responses raising it", row.main)]
-        lines += [(f"Review: {o}", row.checks.get(o, {})) for o in report.check_options]
+        main = _("%(round)s: responses raising it") % {"round": ROUND_KINDS["main"]}
+        lines = [(main, row.main)]
+        lines += [
+            (_("Review: %(option)s") % {"option": o}, row.checks.get(o, {}))
+            for o in report.check_options
+        ]
         for label, split in lines:
             _append(
                 comparison,

@@ -8,21 +8,25 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from .models import ALL_SERVICES, FigureCell
 
 CHANNEL_GROUPS = {
-    "online": "Online",
-    "assisted": "Assisted",
-    "imported": "Imported",
+    "online": _("Online"),
+    "assisted": _("Assisted"),
+    "imported": _("Imported"),
 }
-ROUND_KINDS = {"main": "Main round", "review": "Review period"}
+ROUND_KINDS = {"main": _("Main round"), "review": _("Review period")}
 SENTIMENT_LABELS = {
-    "negative": "Negative",
-    "neutral": "Neutral",
-    "positive": "Positive",
+    "negative": _("Negative"),
+    "neutral": _("Neutral"),
+    "positive": _("Positive"),
 }
-NOT_SAID = "Not said"
+# A value in the address (?respondent_type=Not said) as well as a label: kept
+# in English, translated where shown.
+NOT_SAID = gettext_noop("Not said")
 
 
 @dataclass
@@ -80,13 +84,13 @@ def read_filters(params, *, rounds: dict, types, services, sentiment=False):
     """Filters from the query string, checked against what the report has."""
     filters = ReportFilters()
     allowed = {
-        "round": (set(rounds), "round"),
-        "respondent_type": ({*types, NOT_SAID}, "respondent type"),
-        "service": (set(services), "service"),
-        "channel": (set(CHANNEL_GROUPS), "channel"),
+        "round": (set(rounds), _("round")),
+        "respondent_type": ({*types, NOT_SAID}, _("respondent type")),
+        "service": (set(services), _("service")),
+        "channel": (set(CHANNEL_GROUPS), _("channel")),
     }
     if sentiment:
-        allowed["sentiment"] = (set(SENTIMENT_LABELS), "sentiment")
+        allowed["sentiment"] = (set(SENTIMENT_LABELS), _("sentiment"))
     for key, (values, name) in allowed.items():
         value = (params.get(key) or "").strip()
         if not value:
@@ -95,7 +99,10 @@ def read_filters(params, *, rounds: dict, types, services, sentiment=False):
             setattr(filters, key, value)
         else:
             filters.errors.append(
-                f"There is no {name} “{value[:60]}” in this report: "
-                f"showing every {name} instead."
+                _(
+                    "There is no %(filter)s “%(value)s” in this report: "
+                    "showing every %(filter)s instead."
+                )
+                % {"filter": name, "value": value[:60]}
             )
     return filters

@@ -5,6 +5,7 @@ it is about nobody. Shares are withheld when either count is suppressed.
 """
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 
 def threshold() -> int:
@@ -25,7 +26,7 @@ def disclose(count: int | None) -> str:
     if count is None:
         return "–"
     if is_suppressed(count):
-        return f"fewer than {threshold()}"
+        return _("fewer than %(threshold)s") % {"threshold": threshold()}
     return f"{count:,}"
 
 

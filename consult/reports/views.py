@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from consult.accounts.rules import is_officer
@@ -139,7 +140,7 @@ def decide(request, consultation_id, assignment_id):
     )
     form = DecisionForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Choose confirm or reject.")
+        messages.error(request, _("Choose confirm or reject."))
     else:
         decide_tag(
             assignment=assignment,
@@ -148,8 +149,11 @@ def decide(request, consultation_id, assignment_id):
         )
         messages.success(
             request,
-            f"“{assignment.theme.name}” "
-            f"{assignment.get_decision_display().lower()} on this answer.",
+            _("“%(theme)s” %(decision)s on this answer.")
+            % {
+                "theme": assignment.theme.name,
+                "decision": assignment.get_decision_display().lower(),
+            },
         )
     url = reverse(
         "reports:theme",

@@ -2,6 +2,7 @@
 leads, and a "Report" button on each consultation in the admin listing."""
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import ListingButton
@@ -19,7 +20,7 @@ class ReportsMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_reports_menu_item():
     return ReportsMenuItem(
-        "Reports", reverse("reports:index"), icon_name="doc-full", order=172
+        _("Reports"), reverse("reports:index"), icon_name="doc-full", order=172
     )
 
 
@@ -31,7 +32,7 @@ def report_button(snippet, user, next_url=None):
         return []
     return [
         ListingButton(
-            "Report",
+            _("Report"),
             reverse("reports:report", kwargs={"consultation_id": snippet.pk}),
             icon_name="doc-full",
             priority=50,

@@ -11,6 +11,7 @@ from functools import wraps
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django.views.defaults import permission_denied
 
@@ -86,7 +87,7 @@ def import_mapping(request, pk):
     if upload.status != ResponseImport.Status.UPLOADED:
         return redirect("response_imports:report", upload.pk)
     if upload.round.survey is None:
-        messages.error(request, "That round no longer has a survey to import into.")
+        messages.error(request, _("That round no longer has a survey to import into."))
         return redirect("response_imports:index")
     questions = list(upload.round.survey.questions.order_by("sort_order"))
     initial = {f"column_{i}": t for i, t in upload.mapping.items()}
@@ -128,7 +129,10 @@ def import_report(request, pk):
     if request.method == "POST" and upload.status == ResponseImport.Status.UPLOADED:
         if "cancel" in request.POST:
             imports.cancel_import(upload=upload)
-            messages.success(request, f"Cancelled the import of {upload.file_name}.")
+            messages.success(
+                request,
+                _("Cancelled the import of %(file)s.") % {"file": upload.file_name},
+            )
             return redirect("response_imports:index")
         if form.is_valid():
             try:

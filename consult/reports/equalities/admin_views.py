@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 
 from . import rules
 from .forms import PopulationImportForm
@@ -36,8 +37,11 @@ def population_import(request):
             )
         messages.success(
             request,
-            f"Population profile “{profile.name}” imported: "
-            f"{profile.figures.count()} figures. Reports now compare with it.",
+            _(
+                "Population profile “%(name)s” imported: %(count)s figures. "
+                "Reports now compare with it."
+            )
+            % {"name": profile.name, "count": profile.figures.count()},
         )
         return redirect("equality_population")
     return render(request, "reports/equalities/population_import.html", {"form": form})

@@ -7,37 +7,44 @@ users separately: the evidence, the likely impact and the mitigation.
 """
 
 from django.db import transaction
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .models import Assessment, AssessmentVersion, Submission
 
-AUDIENCES = {"service_users": "Service users", "staff": "Staff"}
+AUDIENCES = {"service_users": _("Service users"), "staff": _("Staff")}
 IMPACTS = {
-    "positive": "Positive",
-    "negative": "Negative",
-    "neutral": "Neutral",
-    "not_known": "Not known",
+    "positive": _("Positive"),
+    "negative": _("Negative"),
+    "neutral": _("Neutral"),
+    "not_known": _("Not known"),
+}
+PARTS = {
+    "evidence": _("evidence"),
+    "impact": _("impact"),
+    "mitigation": _("mitigation"),
 }
 # key: (name, monitoring field, equalities codebook keys)
 CHARACTERISTICS = {
-    "age": ("Age", "age_band", ["age"]),
-    "disability": ("Disability", "disability", ["disability"]),
+    "age": (_("Age"), "age_band", ["age"]),
+    "disability": (_("Disability"), "disability", ["disability"]),
     "gender_reassignment": (
-        "Gender reassignment",
+        _("Gender reassignment"),
         "gender_identity",
         ["gender-reassignment"],
     ),
-    "marriage": ("Marriage and civil partnership", None, []),
-    "pregnancy": ("Pregnancy and maternity", None, ["pregnancy"]),
-    "race": ("Race", "ethnicity", ["race", "language"]),
-    "religion": ("Religion or belief", "religion", ["religion"]),
-    "sex": ("Sex", "sex", ["sex"]),
+    "marriage": (_("Marriage and civil partnership"), None, []),
+    "pregnancy": (_("Pregnancy and maternity"), None, ["pregnancy"]),
+    "race": (_("Race"), "ethnicity", ["race", "language"]),
+    "religion": (_("Religion or belief"), "religion", ["religion"]),
+    "sex": (_("Sex"), "sex", ["sex"]),
     "sexual_orientation": (
-        "Sexual orientation",
+        _("Sexual orientation"),
         "sexual_orientation",
         ["sexual-orientation"],
     ),
-    "caring": ("Caring responsibilities", "caring", ["caring"]),
-    "low_income": ("Low income", None, ["low-income"]),
+    "caring": (_("Caring responsibilities"), "caring", ["caring"]),
+    "low_income": (_("Low income"), None, ["low-income"]),
 }
 
 
@@ -63,7 +70,7 @@ def evidence_texts(
     by_field = {p.field: p for p in profiles}
     impact_counts = {i.key: i for i in impacts}
     texts = {}
-    for key, (_, field, codes) in CHARACTERISTICS.items():
+    for key, (_name, field, codes) in CHARACTERISTICS.items():
         lines = []
         profile = by_field.get(field)
         if profile:
@@ -100,17 +107,24 @@ def prefilled_content(evidence: dict[str, str]) -> dict:
 def changes(previous: dict | None, current: dict) -> list[str]:
     """What a version changed against the one before, in words."""
     if previous is None:
-        return ["First version"]
+        return [gettext("First version")]
     found = []
     if previous.get("proposal") != current.get("proposal"):
-        found.append("Proposal")
+        found.append(gettext("Proposal"))
     for audience, audience_name in AUDIENCES.items():
         for key, (name, *_rest) in CHARACTERISTICS.items():
             before = previous.get(audience, {}).get(key, {})
             after = current.get(audience, {}).get(key, {})
             for part in ("evidence", "impact", "mitigation"):
                 if before.get(part) != after.get(part):
-                    found.append(f"{audience_name}, {name}: {part}")
+                    found.append(
+                        gettext("%(audience)s, %(characteristic)s: %(part)s")
+                        % {
+                            "audience": audience_name,
+                            "characteristic": name,
+                            "part": PARTS[part],
+                        }
+                    )
     return found
 
 
@@ -119,7 +133,7 @@ def save_version(*, consultation, content: dict, user, note: str = ""):
     """A new version of the consultation's assessment (making the assessment
     on first save). Never changes an earlier version. Idempotent for an
     unchanged resubmission: the same content as the latest makes no version."""
-    assessment, _ = Assessment.objects.select_for_update().get_or_create(
+    assessment, _created = Assessment.objects.select_for_update().get_or_create(
         consultation=consultation
     )
     latest = assessment.versions.order_by("-number").first()

@@ -3,6 +3,7 @@
 import datetime
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .assessment import AUDIENCES, CHARACTERISTICS, IMPACTS
 
@@ -18,13 +19,13 @@ class AssessmentForm(forms.Form):
     characteristic the evidence, likely impact and mitigation."""
 
     proposal = forms.CharField(
-        label="The proposal",
+        label=_("The proposal"),
         widget=forms.Textarea(attrs={"rows": 5}),
         max_length=10_000,
-        error_messages={"required": "Describe the proposal being assessed"},
+        error_messages={"required": _("Describe the proposal being assessed")},
     )
     note = forms.CharField(
-        label="What you changed (optional)", max_length=300, required=False
+        label=_("What you changed (optional)"), max_length=300, required=False
     )
 
     def __init__(self, *args, **kwargs):
@@ -32,22 +33,24 @@ class AssessmentForm(forms.Form):
         for audience in AUDIENCES:
             for key, (name, *_rest) in CHARACTERISTICS.items():
                 self.fields[field_name(audience, key, "evidence")] = forms.CharField(
-                    label="Evidence",
+                    label=_("Evidence"),
                     required=False,
                     max_length=10_000,
                     widget=forms.Textarea(attrs={"rows": 3}),
                 )
                 self.fields[field_name(audience, key, "impact")] = forms.ChoiceField(
-                    label="Likely impact",
+                    label=_("Likely impact"),
                     choices=list(IMPACTS.items()),
                     widget=forms.RadioSelect,
                     error_messages={
-                        "required": f"Select the likely impact on {name.lower()}",
-                        "invalid_choice": f"Select the likely impact on {name.lower()}",
+                        "required": _("Select the likely impact on %(name)s")
+                        % {"name": name.lower()},
+                        "invalid_choice": _("Select the likely impact on %(name)s")
+                        % {"name": name.lower()},
                     },
                 )
                 self.fields[field_name(audience, key, "mitigation")] = forms.CharField(
-                    label="Mitigation",
+                    label=_("Mitigation"),
                     required=False,
                     max_length=10_000,
                     widget=forms.Textarea(attrs={"rows": 2}),
@@ -88,35 +91,39 @@ class AssessmentForm(forms.Form):
 
 class SubmissionForm(forms.Form):
     version = forms.TypedChoiceField(
-        label="Version given to decision-makers", coerce=int
+        label=_("Version given to decision-makers"), coerce=int
     )
     meeting = forms.CharField(
-        label="Meeting",
+        label=_("Meeting"),
         max_length=200,
-        help_text="For example: Cabinet, 12 March 2027.",
-        error_messages={"required": "Enter the meeting"},
+        help_text=_("For example: Cabinet, 12 March 2027."),
+        error_messages={"required": _("Enter the meeting")},
     )
-    day = forms.IntegerField(label="Day", min_value=1, max_value=31, required=False)
-    month = forms.IntegerField(label="Month", min_value=1, max_value=12, required=False)
+    day = forms.IntegerField(label=_("Day"), min_value=1, max_value=31, required=False)
+    month = forms.IntegerField(
+        label=_("Month"), min_value=1, max_value=12, required=False
+    )
     year = forms.IntegerField(
-        label="Year", min_value=2000, max_value=2100, required=False
+        label=_("Year"), min_value=2000, max_value=2100, required=False
     )
 
     def __init__(self, *args, versions=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["version"].choices = [(n, f"Version {n}") for n in versions]
-        self.fields["version"].error_messages["invalid_choice"] = "Select a version"
+        self.fields["version"].choices = [
+            (n, _("Version %(number)s") % {"number": n}) for n in versions
+        ]
+        self.fields["version"].error_messages["invalid_choice"] = _("Select a version")
 
     def clean(self):
         cleaned = super().clean()
         parts = [cleaned.get(p) for p in ("day", "month", "year")]
         if any(p is None for p in parts):
             self.add_error(
-                "day", "Enter the date of the meeting, with day, month and year"
+                "day", _("Enter the date of the meeting, with day, month and year")
             )
             return cleaned
         try:
             cleaned["meeting_date"] = datetime.date(parts[2], parts[1], parts[0])
         except ValueError:
-            self.add_error("day", "The date of the meeting must be a real date")
+            self.add_error("day", _("The date of the meeting must be a real date"))
         return cleaned

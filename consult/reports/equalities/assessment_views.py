@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from surveys.models import Consultation
@@ -89,7 +90,9 @@ def assessment_edit(request, consultation_id):
             user=request.user,
             note=form.cleaned_data["note"],
         )
-        messages.success(request, f"Saved as version {version.number}.")
+        messages.success(
+            request, _("Saved as version %(number)s.") % {"number": version.number}
+        )
         return redirect(
             "reports:equalities:assessment", consultation_id=consultation.pk
         )
@@ -163,7 +166,7 @@ def assessment_submit(request, consultation_id):
     _officer(request)
     versions = list(_versions(consultation).values_list("number", flat=True))
     if not versions:
-        messages.error(request, "Save the assessment before recording a submission.")
+        messages.error(request, _("Save the assessment before recording a submission."))
         return redirect(
             "reports:equalities:assessment", consultation_id=consultation.pk
         )

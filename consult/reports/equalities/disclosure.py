@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from .audit import (
     NOT_SHOWN,
@@ -54,11 +55,11 @@ class Figure:
 
     def __str__(self):
         if self.hidden == SMALL:
-            return f"fewer than {self.limit}"
+            return _("fewer than %(threshold)s") % {"threshold": self.limit}
         if self.hidden == WITHHELD:
-            return "withheld"
+            return _("withheld")
         if self.hidden:
-            return "not shown"
+            return _("not shown")
         return str(self.value)
 
 

@@ -5,6 +5,9 @@ number, who saved it and when, so a paper can be traced to its version."""
 import io
 
 from django.template.loader import render_to_string
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
 
 from .assessment import AUDIENCES, CHARACTERISTICS, IMPACTS
 
@@ -13,14 +16,16 @@ def rows(content: dict):
     """(audience name, [(characteristic, evidence, impact, mitigation)])."""
     for audience, audience_name in AUDIENCES.items():
         yield (
-            audience_name,
+            str(audience_name),
             [
                 (
-                    name,
+                    str(name),
                     content.get(audience, {}).get(key, {}).get("evidence", ""),
-                    IMPACTS.get(
-                        content.get(audience, {}).get(key, {}).get("impact"),
-                        "Not known",
+                    str(
+                        IMPACTS.get(
+                            content.get(audience, {}).get(key, {}).get("impact"),
+                            IMPACTS["not_known"],
+                        )
                     ),
                     content.get(audience, {}).get(key, {}).get("mitigation", ""),
                 )
@@ -48,14 +53,18 @@ def assessment_docx(version) -> bytes:
 
     consultation = version.assessment.consultation
     document = Document()
-    document.add_heading("Equality impact assessment", level=0)
+    document.add_heading(_("Equality impact assessment"), level=0)
     document.add_paragraph(consultation.title)
-    saved_by = version.created_by or "unknown"
+    saved_by = version.created_by or _("unknown")
     document.add_paragraph(
-        f"Version {version.number}, saved {version.created_at:%d %B %Y %H:%M} "
-        f"by {saved_by}."
+        _("Version %(number)s, saved %(when)s by %(who)s.")
+        % {
+            "number": version.number,
+            "when": date_format(localtime(version.created_at), "d E Y H:i"),
+            "who": saved_by,
+        }
     )
-    document.add_heading("The proposal", level=1)
+    document.add_heading(_("The proposal"), level=1)
     document.add_paragraph(version.content.get("proposal", ""))
     for audience_name, entries in rows(version.content):
         document.add_heading(audience_name, level=1)
@@ -63,7 +72,7 @@ def assessment_docx(version) -> bytes:
         table.style = "Table Grid"
         for cell, text in zip(
             table.rows[0].cells,
-            ("Characteristic", "Evidence", "Likely impact", "Mitigation"),
+            (_("Characteristic"), _("Evidence"), _("Likely impact"), _("Mitigation")),
             strict=True,
         ):
             cell.text = text

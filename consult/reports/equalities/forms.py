@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .population import ProfileFileError, read_profile_csv
 
@@ -7,28 +8,29 @@ MAX_UPLOAD = 2 * 1024 * 1024
 
 class PopulationImportForm(forms.Form):
     name = forms.CharField(
-        label="Name",
+        label=_("Name"),
         max_length=200,
-        help_text="For example: Census 2021, Anytown district.",
-        error_messages={"required": "Enter a name for the population profile"},
+        help_text=_("For example: Census 2021, Anytown district."),
+        error_messages={"required": _("Enter a name for the population profile")},
     )
     source = forms.CharField(
-        label="Source (optional)",
+        label=_("Source (optional)"),
         max_length=300,
         required=False,
-        help_text="Where the figures come from, e.g. ONS Census 2021 tables TS007A.",
+        help_text=_("Where the figures come from, e.g. ONS Census 2021 tables TS007A."),
     )
     file = forms.FileField(
-        label="CSV file",
-        help_text="Columns characteristic, category and count; one row per ONS "
-        "2021 category.",
-        error_messages={"required": "Select a CSV file"},
+        label=_("CSV file"),
+        help_text=_(
+            "Columns characteristic, category and count; one row per ONS 2021 category."
+        ),
+        error_messages={"required": _("Select a CSV file")},
     )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD:
-            raise forms.ValidationError("The file must be smaller than 2 MB")
+            raise forms.ValidationError(_("The file must be smaller than 2 MB"))
         data = upload.read()
         try:
             read_profile_csv(data)

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from .characteristics import FIELDS, NAMES, categories
 from .models import PopulationFigure, PopulationProfile
@@ -54,7 +56,7 @@ def read_profile_csv(data: bytes) -> list[Row]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ProfileFileError(
-            ["The file is not UTF-8 text. Save it as “CSV UTF-8” and try again."]
+            [_("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.")]
         ) from None
     reader = csv.DictReader(io.StringIO(text))
     header = [h.strip().lower() for h in reader.fieldnames or []]
@@ -62,8 +64,11 @@ def read_profile_csv(data: bytes) -> list[Row]:
     if missing:
         raise ProfileFileError(
             [
-                "The first row must name the columns characteristic, category and "
-                f"count. Missing: {', '.join(missing)}."
+                _(
+                    "The first row must name the columns characteristic, category "
+                    "and count. Missing: %(columns)s."
+                )
+                % {"columns": ", ".join(missing)}
             ]
         )
     reader.fieldnames = header
@@ -74,12 +79,19 @@ def read_profile_csv(data: bytes) -> list[Row]:
         if row:
             rows.append(row)
     if not rows and not errors:
-        errors.append("The file has no rows of figures under its header.")
+        errors.append(_("The file has no rows of figures under its header."))
     if errors:
         extra = len(errors) - MAX_ERRORS
         shown = errors[:MAX_ERRORS]
         if extra > 0:
-            shown.append(f"… and {extra} more problems.")
+            shown.append(
+                ngettext(
+                    "… and %(count)s more problem.",
+                    "… and %(count)s more problems.",
+                    extra,
+                )
+                % {"count": extra}
+            )
         raise ProfileFileError(shown)
     return rows
 
@@ -91,27 +103,53 @@ def _check_row(number: int, raw: dict, seen: dict) -> tuple[Row | None, list[str
     field = _field(given["characteristic"])
     if field is None:
         return None, [
-            f"Row {number}, column “characteristic”: “{given['characteristic']}” is "
-            f"not one of {', '.join(FIELDS)}."
+            _(
+                "Row %(row)s, column “characteristic”: “%(value)s” is not one of "
+                "%(allowed)s."
+            )
+            % {
+                "row": number,
+                "value": given["characteristic"],
+                "allowed": ", ".join(FIELDS),
+            }
         ]
     problems = []
     category = given["category"]
     if category not in categories(field):
         problems.append(
-            f"Row {number}, column “category”: “{category}” is not an ONS 2021 "
-            f"category for {NAMES[field]}. Use one of: {'; '.join(categories(field))}."
+            _(
+                "Row %(row)s, column “category”: “%(value)s” is not an ONS 2021 "
+                "category for %(characteristic)s. Use one of: %(allowed)s."
+            )
+            % {
+                "row": number,
+                "value": category,
+                "characteristic": NAMES[field],
+                "allowed": "; ".join(categories(field)),
+            }
         )
     count = _count(given["count"])
     if count is None:
         problems.append(
-            f"Row {number}, column “count”: “{given['count']}” is not a whole "
-            "number of people."
+            _(
+                "Row %(row)s, column “count”: “%(value)s” is not a whole "
+                "number of people."
+            )
+            % {"row": number, "value": given["count"]}
         )
     key = (field, category)
     if not problems and key in seen:
         problems.append(
-            f"Row {number}: {NAMES[field]} “{category}” is already given in row "
-            f"{seen[key]}."
+            _(
+                "Row %(row)s: %(characteristic)s “%(value)s” is already given in "
+                "row %(first)s."
+            )
+            % {
+                "row": number,
+                "characteristic": NAMES[field],
+                "value": category,
+                "first": seen[key],
+            }
         )
     seen.setdefault(key, number)
     return (None if problems else Row(field, category, count)), problems

@@ -3,6 +3,8 @@ groups, and how much each has been used so far."""
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from consult.audiences.models import Nomination
 from surveys.channels import ASSISTED_CHANNELS, Channel
 from surveys.models import Response
@@ -10,18 +12,28 @@ from surveys.models import Response
 # Which channel is most likely to reach a group, by characteristic. Advice
 # for officers; the figures beside it say how far each channel has gone.
 ADVICE = {
-    "age_band": "Ask youth, school and older people's services to nominate people, "
-    "and offer assisted responses by phone or in person.",
-    "disability": "Offer assisted responses in person or by phone, and the easy "
-    "read version; ask disability services to nominate people.",
-    "ethnicity": "Offer translated versions and responses assisted with an "
-    "interpreter; ask community partners to nominate people.",
-    "religion": "Ask faith and community partners to nominate people; offer "
-    "assisted responses at community venues.",
-    "caring": "Ask carers' services to nominate people; offer responses by phone "
-    "at times that suit carers.",
+    "age_band": _(
+        "Ask youth, school and older people's services to nominate people, "
+        "and offer assisted responses by phone or in person."
+    ),
+    "disability": _(
+        "Offer assisted responses in person or by phone, and the easy "
+        "read version; ask disability services to nominate people."
+    ),
+    "ethnicity": _(
+        "Offer translated versions and responses assisted with an "
+        "interpreter; ask community partners to nominate people."
+    ),
+    "religion": _(
+        "Ask faith and community partners to nominate people; offer "
+        "assisted responses at community venues."
+    ),
+    "caring": _(
+        "Ask carers' services to nominate people; offer responses by phone "
+        "at times that suit carers."
+    ),
 }
-DEFAULT_ADVICE = "Ask the services concerned to nominate people from this group."
+DEFAULT_ADVICE = _("Ask the services concerned to nominate people from this group.")
 
 
 @dataclass

@@ -1,6 +1,7 @@
 """Population profiles in the admin menu, for officers."""
 
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -31,7 +32,7 @@ class PopulationMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_population_menu_item():
     return PopulationMenuItem(
-        "Population profiles",
+        _("Population profiles"),
         reverse("equality_population"),
         icon_name="group",
         order=175,

@@ -27,7 +27,7 @@ def test_role_without_totp_is_sent_to_set_it_up(client, role, extra):
         assert response["Location"] == ACTIVATE, path
     page = client.get(ACTIVATE)
     assert page.status_code == 200
-    assert MFA_REQUIRED_MESSAGE in page.content.decode()
+    assert str(MFA_REQUIRED_MESSAGE) in page.content.decode()
     # Signing out stays possible.
     assert client.get("/accounts/logout/").status_code == 200
 

@@ -45,7 +45,7 @@ def _form(service, **changes):
         "email": "Alex.Parent@Example.org",
         "mobile": "",
         "relationship": "parent_carer",
-        "preferred_language": "Polish",
+        "preferred_language": "pl",
         "access_needs": "Large print",
         "consent_to_contact": "on",
     }
