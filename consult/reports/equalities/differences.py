@@ -20,6 +20,7 @@ from surveys.models import Answer, Question
 
 from .characteristics import NAMES, categories, group_phrase
 from .disclosure import threshold
+from .label_guard import guard_labels
 from .linked import NO_ANSWER, load_people, protect_subject
 from .profile import respondent_profile
 from .statistics import ALPHA, benjamini_hochberg, compare_2x2
@@ -197,10 +198,9 @@ def group_differences(consultation, profiles=None, people=None) -> Differences:
     comparisons, not_tested = [], 0
     for profile in profiles:
         answers = people.answers(profile.field)
-        for subject in subjects:
-            made, skipped = _compare(profile, subject, answers, people.ids)
-            comparisons += made
-            not_tested += skipped
+        made, skipped = compare_field(profile, subjects, answers, people.ids)
+        comparisons += made
+        not_tested += skipped
     for c, q in zip(
         comparisons, benjamini_hochberg([c.p_value for c in comparisons]), strict=True
     ):
@@ -211,7 +211,24 @@ def group_differences(consultation, profiles=None, people=None) -> Differences:
 NOT_COMPARED = ("not chosen", "not raised", NO_ANSWER)
 
 
-def _compare(profile, subject: Subject, answers, ids) -> tuple[list[Comparison], int]:
+def compare_field(profile, subjects, answers, ids) -> tuple[list[Comparison], int]:
+    """Every subject's comparisons for one characteristic, after the profile's
+    labels are checked against them (``label_guard``): a profile that had to
+    hide every row gets none."""
+    made, not_tested, checked = [], 0, []
+    for subject in subjects:
+        found, skipped, table = _compare(profile, subject, answers, ids)
+        made += found
+        not_tested += skipped
+        checked.append((subject, table))
+    if guard_labels(profile, checked, answers, ids, threshold()):
+        return [], not_tested + len(made)
+    return made, not_tested
+
+
+def _compare(profile, subject: Subject, answers, ids):
+    """The comparisons, how many possible ones were not made, and the
+    protected table they come from (None when there is none)."""
     groups = [r.category for r in profile.rows if r.figure.shown and r.figure.value]
     hidden_members = sum(
         1 for pk in ids if answers.get(pk) in categories(profile.field)
@@ -232,7 +249,7 @@ def _compare(profile, subject: Subject, answers, ids) -> tuple[list[Comparison],
     possible = with_people * len(compared)
     pool_total = sum(counts[None].values())
     if not groups or (len(groups) == 1 and hidden_members):
-        return [], possible
+        return [], possible, None
     table = protect_subject(
         rows=[[counts[g][o] for o in columns] for g in groups],
         pool=[counts[None][o] for o in columns],
@@ -260,4 +277,4 @@ def _compare(profile, subject: Subject, answers, ids) -> tuple[list[Comparison],
             ))  # fmt: skip
     if mirrored:
         possible -= len(compared)
-    return made, possible - len(made)
+    return made, possible - len(made), table

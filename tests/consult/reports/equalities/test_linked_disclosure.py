@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from consult.reports.equalities.characteristics import categories
-from consult.reports.equalities.differences import Subject, _compare
+from consult.reports.equalities.differences import Subject, compare_field
 from consult.reports.equalities.disclosure import protect_cross_table
 from consult.reports.equalities.evidence import build_evidence
 from consult.reports.equalities.profile import characteristic_profile
@@ -191,7 +191,27 @@ def test_linked_tables_give_nothing_away_on_generated_data(rows):
         Subject("theme", "theme", ["raised", "not raised"],
                 {i: [p["answers"]["theme"]] for i, p in enumerate(people)}),
     ]  # fmt: skip
-    comparisons = []
-    for subject in subjects:
-        comparisons += _compare(profile, subject, answers, ids)[0]
+    comparisons = compare_field(profile, subjects, answers, ids)[0]
     check_field(people, FIELD, [DOOR, "theme"], profile, comparisons, limit=5)
+
+
+@override_settings(EQUALITIES_DISCLOSURE_THRESHOLD=5)
+def test_a_withheld_group_is_not_cornered_by_the_answer_totals():
+    # Found with more generated examples: 8 people, all under 16, 4 of whom
+    # raised a theme. "withheld" says at least 5 under-16s, and the theme's
+    # public totals (4 and 4) then say 1 to 4 of them raised it.
+    people = [
+        {FIELD: "Under 16", "answers": {"theme": t}}
+        for t in ["raised"] * 4 + ["not raised"] * 4
+    ]
+    ids = list(range(len(people)))
+    answers = {i: p[FIELD] for i, p in enumerate(people)}
+    profile = characteristic_profile(FIELD, {"Under 16": 8}, 8, {})
+    subject = Subject(
+        "theme", "theme", ["raised", "not raised"],
+        {i: [p["answers"]["theme"]] for i, p in enumerate(people)},
+    )  # fmt: skip
+    comparisons = compare_field(profile, [subject], answers, ids)[0]
+    under_16 = profile.rows[0]
+    assert under_16.figure.hidden and str(under_16.figure) == "not shown"
+    check_field(people, FIELD, ["theme"], profile, comparisons, limit=5)
