@@ -83,3 +83,31 @@ class RequireMFAMiddleware:
             settings.MEDIA_URL,
         )
         return path.startswith(open_prefixes)
+
+
+class StaffLanguageMiddleware:
+    """Staff pages outside the Wagtail admin (``/reports/``, ``/audiences/``)
+    in the language each person chose for the admin (Account, "Preferred
+    language"), as Wagtail's own pages are: they have no language prefix, so
+    Django alone would always serve them in the default language. Nominees'
+    invitation links keep the nominee's language."""
+
+    PREFIXES = ("/reports/", "/audiences/")
+    PUBLIC = ("/audiences/invitation/",)
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        path = request.path_info
+        if (
+            user is not None
+            and user.is_authenticated
+            and path.startswith(self.PREFIXES)
+            and not path.startswith(self.PUBLIC)
+        ):
+            from wagtail.admin.localization import get_localized_response
+
+            return get_localized_response(self.get_response, request)
+        return self.get_response(request)

@@ -100,6 +100,8 @@ MIDDLEWARE = [
     # access (consult/accounts/middleware.py).
     "consult.accounts.middleware.RequireMFAMiddleware",
     "consult.accounts.middleware.AdminGateMiddleware",
+    # Staff pages outside the Wagtail admin in the person's admin language.
+    "consult.accounts.middleware.StaffLanguageMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that it sees the outcome of every authentication attempt.
     "axes.middleware.AxesMiddleware",

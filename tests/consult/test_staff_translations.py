@@ -145,3 +145,17 @@ def test_workbook_headings_are_translated(client, polish_officer, polish_staff_s
         book = load_workbook(io.BytesIO(workbook_bytes(report)))
     headings = [cell.value for cell in next(book["Themes"].iter_rows())]
     assert marked("Responses raising it") in headings
+
+
+def test_staff_pages_outside_the_admin_follow_the_admin_language(
+    client, polish_officer, polish_staff_strings
+):
+    """/reports/ has no language prefix: without the officer's admin language
+    it would always be English (consult.accounts.middleware)."""
+    page = client.get(reverse("reports:index")).content.decode()
+    assert f'<h1 class="govuk-heading-xl">{marked("Reports")}</h1>' in page
+    profile = UserProfile.get_for_user(polish_officer)
+    profile.preferred_language = "en-gb"
+    profile.save()
+    page = client.get(reverse("reports:index")).content.decode()
+    assert '<h1 class="govuk-heading-xl">Reports</h1>' in page
