@@ -117,6 +117,25 @@ def test_it_predicts_with_int8_onnx_as_pytorch_did_and_pickles_without_torch(
 
 
 @pytest.mark.encoder
+def test_an_encoder_pickled_before_the_onnx_export_still_predicts(single_label):
+    # What the pickle of an EncoderClassifier held until the export existed.
+    model, tokenizer = single_label._fine_tuned
+    legacy = {
+        "_model": model,
+        "_tokenizer": tokenizer,
+        "_labels": single_label.labels(),
+        "multi_label": False,
+    }
+    loaded = EncoderClassifier.__new__(EncoderClassifier)
+    loaded.__setstate__(legacy)
+    assert loaded.runtime == "torch"
+    featuresets = [{"text": t} for t, _ in UNSEEN]
+    eager = single_label.with_runtime("torch").scores_many(featuresets)
+    for got, expected in zip(loaded.scores_many(featuresets), eager, strict=True):
+        assert got == pytest.approx(expected)
+
+
+@pytest.mark.encoder
 def test_multi_label_encoder_scores_each_theme_on_its_own():
     texts, labels = _examples()
     pairs = [({"text": t}, {label}) for t, label in zip(texts, labels, strict=True)]
