@@ -188,10 +188,14 @@ class ThemeLearner:
         out-of-fold probabilities (as ``_choose_counts``)."""
         from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
-        # Three folds: the single-label model is the slow one to fit.
+        # Three folds: the single-label model is the slow one to fit. Each
+        # fits on two thirds, so its own calibration folds are as many as the
+        # rarest theme keeps there (5 answers keep 3).
         split = StratifiedKFold(3, shuffle=True, random_state=SEED)
+        rarest = min(Counter(y).values())
+        inner = min(folds, rarest - math.ceil(rarest / 3))
         oof = cross_val_predict(
-            _multiclass_model(folds), x, y, cv=split, method="predict_proba"
+            _multiclass_model(inner), x, y, cv=split, method="predict_proba"
         )
         classes = [str(c) for c in self.multiclass.classes_]
         rows = [dict(zip(classes, map(float, row), strict=True)) for row in oof]

@@ -115,6 +115,19 @@ def test_single_label_mode_with_rare_themes_falls_back_to_one_model():
     assert type(learner.multiclass).__name__ == "LogisticRegression"
 
 
+def test_single_label_tuning_with_a_theme_of_exactly_five_answers():
+    # 5 is enough for the final model's five calibration folds, not for the
+    # tuning's, which fit on two thirds of the answers (the stored-model
+    # benchmark crashed on it with 600 NHS comments).
+    texts = [f"{t} number {i}" for i in range(9) for t in TRANSPORT] + FOOD[:5]
+    labels = [{"transport"}] * 54 + [{"food"}] * 5
+    learner = ThemeLearner(RULES, at_least_one=True).fit(
+        list(zip(analyse_many(texts), labels, strict=True))
+    )
+    assert learner.max_themes is not None
+    assert themes(learner, "Lunch was cold.") == {"food"}
+
+
 @pytest.mark.parametrize("single_label", [False, True])
 def test_predict_many_agrees_with_predict(examples, single_label):
     if single_label:
