@@ -52,9 +52,16 @@ def stored_and_loaded(decided, settings):  # noqa: F811
     return codebook, fitted, stored
 
 
-def test_a_worker_loads_the_stored_encoder_and_never_fine_tunes(
-    stored_and_loaded, monkeypatch
+def test_the_encoder_is_fitted_once_stored_as_int8_onnx_and_loaded_without_torch(
+    stored_and_loaded, monkeypatch, tmp_path
 ):
+    """One fine-tuning (20-30 s), three checks on what it stored."""
+    _stored_as_int8_onnx(stored_and_loaded)
+    _a_fresh_worker_predicts_without_pytorch(stored_and_loaded, tmp_path)
+    _a_worker_loads_it_and_never_fine_tunes(stored_and_loaded, monkeypatch)
+
+
+def _a_worker_loads_it_and_never_fine_tunes(stored_and_loaded, monkeypatch):
     codebook, fitted, _ = stored_and_loaded
     training._cache.clear()  # what a fresh worker process starts with
 
@@ -73,7 +80,7 @@ def test_a_worker_loads_the_stored_encoder_and_never_fine_tunes(
         assert got == pytest.approx(expected)
 
 
-def test_the_stored_encoder_is_the_int8_onnx_model(stored_and_loaded):
+def _stored_as_int8_onnx(stored_and_loaded):
     import onnx
     import onnxruntime
 
@@ -88,7 +95,7 @@ def test_the_stored_encoder_is_the_int8_onnx_model(stored_and_loaded):
     assert ops["MatMulInteger"] >= 36, ops
 
 
-def test_a_fresh_worker_predicts_without_pytorch(stored_and_loaded, tmp_path):
+def _a_fresh_worker_predicts_without_pytorch(stored_and_loaded, tmp_path):
     _, fitted, stored = stored_and_loaded
     blob = tmp_path / "learner.pickle"
     blob.write_bytes(bytes(stored.learner))
