@@ -56,6 +56,10 @@ def test_no_submission_lost_duplicated_or_failed_under_faults(
         "RESILIENCE_REDIS_DOWN": "5",
         "RESILIENCE_PG_RESTARTS": "1",
         "RESILIENCE_DRAIN_SECONDS": "300",
+        # A task lost with the killed worker is sent again after 90 s, not
+        # 300: past the 60 s visibility timeout, and the CI run no longer
+        # waits five minutes for it (the run took 157 s or 394 s by that).
+        "RESILIENCE_REDELIVER_AFTER": "90",
         # Its database copied from the migrated template, not migrated again.
         "RESILIENCE_MIGRATED_FROM": _migrated_template(),
     }
