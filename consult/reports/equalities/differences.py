@@ -12,7 +12,7 @@ with and without the answer) is at least the threshold. So a group under the
 threshold gets no test, and nothing shown tells a hidden figure.
 """
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 
 from consult.analysis.models import ThemeAssignment
@@ -21,7 +21,7 @@ from surveys.models import Answer, Question
 from .characteristics import NAMES, categories, group_phrase
 from .disclosure import threshold
 from .label_guard import guard_labels
-from .linked import NO_ANSWER, load_people, protect_subject
+from .linked import NO_ANSWER, load_people, outcome_counts, protect_subject
 from .profile import respondent_profile
 from .statistics import ALPHA, benjamini_hochberg, compare_2x2
 
@@ -233,17 +233,9 @@ def _compare(profile, subject: Subject, answers, ids):
     hidden_members = sum(
         1 for pk in ids if answers.get(pk) in categories(profile.field)
     ) - sum(r.figure.value for r in profile.rows if r.category in groups)
-    counts = defaultdict(Counter)
-    for pk in ids:
-        outcome = (subject.by_response.get(pk) or [NO_ANSWER])[0]
-        if outcome not in subject.outcomes:
-            outcome = NO_ANSWER
-        category = answers.get(pk)
-        counts[category if category in groups else None][outcome] += 1
-    column_totals = Counter()
-    for row in counts.values():
-        column_totals.update(row)
-    columns = [o for o in (*subject.outcomes, NO_ANSWER) if column_totals[o]]
+    counts, column_totals, columns = outcome_counts(
+        subject, answers, ids, set(groups), None
+    )
     compared = [o for o in columns if o not in NOT_COMPARED]
     with_people = sum(1 for r in profile.rows if r.figure.value)
     possible = with_people * len(compared)

@@ -13,12 +13,10 @@ withheld ones, then all; if even that is not enough, every row.
 (Found by the independent check in the tests, with more generated examples.)
 """
 
-from collections import Counter, defaultdict
-
 from .audit import NOT_SHOWN, SMALL, UNPUBLISHED, WITHHELD, lp_findings
 from .characteristics import categories
 from .disclosure import Figure, Sums
-from .linked import NO_ANSWER
+from .linked import outcome_counts
 from .profile import _under
 
 NOT_SAID = object()  # the row of people who gave no category
@@ -42,18 +40,8 @@ def guard_labels(profile, checked, answers, ids, limit: int) -> bool:
 
 
 def _leaks(profile, subject, table, answers, ids, limit) -> bool:
-    cats = categories(profile.field)
-    counts = defaultdict(Counter)
-    for pk in ids:
-        outcome = (subject.by_response.get(pk) or [NO_ANSWER])[0]
-        if outcome not in subject.outcomes:
-            outcome = NO_ANSWER
-        category = answers.get(pk)
-        counts[category if category in cats else NOT_SAID][outcome] += 1
-    totals = Counter()
-    for row in counts.values():
-        totals.update(row)
-    columns = [o for o in (*subject.outcomes, NO_ANSWER) if totals[o]]
+    cats = set(categories(profile.field))
+    counts, totals, columns = outcome_counts(subject, answers, ids, cats, NOT_SAID)
     shown = {}
     if table is not None:
         rows = [r.category for r in profile.rows if r.figure.shown and r.figure.value]

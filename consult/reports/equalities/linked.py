@@ -25,6 +25,7 @@ the whole page. The tests check that against one linear programme over
 every table at once.
 """
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from surveys.equalities import response_links
@@ -69,6 +70,24 @@ def load_people(round_) -> People:
         if pk is not None:
             monitoring[pk] = row
     return People(ids, monitoring)
+
+
+def outcome_counts(subject, answers, ids, rows, rest):
+    """Each person's first answer to ``subject`` (NO_ANSWER if none or not one
+    of its outcomes), counted by their category when it is in ``rows``, else
+    under ``rest``; with the column totals and the columns that have people."""
+    counts = defaultdict(Counter)
+    for pk in ids:
+        outcome = (subject.by_response.get(pk) or [NO_ANSWER])[0]
+        if outcome not in subject.outcomes:
+            outcome = NO_ANSWER
+        category = answers.get(pk)
+        counts[category if category in rows else rest][outcome] += 1
+    totals = Counter()
+    for row in counts.values():
+        totals.update(row)
+    columns = [o for o in (*subject.outcomes, NO_ANSWER) if totals[o]]
+    return counts, totals, columns
 
 
 @dataclass
