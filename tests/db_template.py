@@ -9,6 +9,9 @@ an advisory lock, and every test database is created from it
 ``migrate`` then finds nothing to apply. The template is named after the
 configured database and labelled with a fingerprint of every migration file,
 so a changed or added migration builds a new one.
+
+``make test`` builds it before pytest starts (``python -m tests.db_template``),
+beside the lint and the optional installs, so no test process waits for it.
 """
 
 import hashlib
@@ -83,3 +86,10 @@ def _migrate(connection, name: str) -> None:
     finally:
         connection.close()
         connection.settings_dict["NAME"] = saved
+
+
+if __name__ == "__main__":
+    import django
+
+    django.setup()
+    use_migrated_template()
