@@ -74,8 +74,12 @@ def django_db_modify_db_settings(
 
 
 # Long tests first: pytest-xdist hands tests out in collection order, and a
-# 50 s test handed out last (the `make run` smoke test sorted last by name)
-# kept one process busy for a minute after the other had finished.
+# 50 s test handed out last (the `make run` smoke test, sorted last by name)
+# kept one process busy for a minute after the other had finished. Within
+# pytest-django's order, which must hold: tests in a rolled-back transaction,
+# then transactional ones (their flush empties what the migrations put in the
+# database), then those without a database, which may go anywhere, so the
+# long ones among them go first of all.
 LONG_FIRST = ("slow", "encoder", "browser")
 
 
@@ -86,16 +90,39 @@ def _long_first(item) -> int:
     return len(LONG_FIRST)
 
 
-@pytest.hookimpl(trylast=True)  # after tests/browser/conftest.py marks its tests
+def _django_order(item) -> int:
+    """pytest-django's order: 0 database, 1 transactional, 2 no database."""
+    from django.test import TestCase, TransactionTestCase
+    from pytest_django.fixtures import validate_django_db
+
+    cls = getattr(item, "cls", None)
+    if cls and issubclass(cls, TransactionTestCase):
+        return 0 if issubclass(cls, TestCase) else 1
+    fixtures = getattr(item, "fixturenames", [])
+    marker = item.get_closest_marker("django_db")
+    transactional = bool(marker) and any(validate_django_db(marker)[:2])
+    if transactional or {"transactional_db", "live_server"} & set(fixtures):
+        return 1
+    return 0 if marker or "db" in fixtures else 2
+
+
+def _order(item) -> tuple[int, int]:
+    group, rank = _django_order(item), _long_first(item)
+    if group == 2 and rank < len(LONG_FIRST):
+        group = -1
+    return group, rank
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-django's and tests/browser's hooks
 def pytest_collection_modifyitems(config, items):
     """Tests that start Celery workers on the shared Redis broker run on one
     xdist process, one after another: a worker started by one process would
     take the others' tasks (``make test`` runs with ``--dist loadgroup``).
-    The long tests go first (a stable sort: the rest keep their order)."""
+    Then the long tests go first, as above (a stable sort)."""
     for item in items:
         if item.get_closest_marker("integration"):
             item.add_marker(pytest.mark.xdist_group("shared-broker"))
-    items.sort(key=_long_first)
+    items.sort(key=_order)
 
 
 def pytest_runtest_setup(item):

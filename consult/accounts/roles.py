@@ -16,6 +16,7 @@ Least privilege: a role gets what its work needs and nothing more. Managing
 users and roles is left to superusers (the Wagtail admin's Users and Groups).
 """
 
+from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 
 
@@ -85,12 +86,24 @@ def _permissions(names: set[str]) -> list[Permission]:
     return [p for p in found if f"{p.content_type.app_label}.{p.codename}" in names]
 
 
-def ensure_roles(**kwargs) -> None:
-    """Create the role groups and give them exactly their listed permissions."""
+def ensure_roles(app_config=None, **kwargs) -> None:
+    """Create the role groups and give them exactly their listed permissions.
+
+    ``post_migrate`` is sent once for each app (and after each test database
+    flush): the roles need every app's permissions, which all exist once the
+    last app's signal comes, so the work is done then, once, not 35 times.
+    """
+    if app_config is not None and app_config is not _last_app_migrated():
+        return
     for role in Role.ALL:
         group, _ = Group.objects.get_or_create(name=role)
         group.permissions.set(_permissions(ROLE_PERMISSIONS.get(role, set())))
         _ensure_tree_permissions(group, role)
+
+
+def _last_app_migrated():
+    """The app ``post_migrate`` is sent for last (as emit_post_migrate_signal does)."""
+    return [c for c in apps.get_app_configs() if c.models_module is not None][-1]
 
 
 def _ensure_tree_permissions(group: Group, role: str) -> None:

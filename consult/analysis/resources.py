@@ -6,8 +6,6 @@ command downloads; everything else reports what is missing and stops.
 
 from dataclasses import dataclass
 
-import nltk
-
 
 @dataclass(frozen=True)
 class Resource:
@@ -50,6 +48,11 @@ class MissingResource(RuntimeError):
 
 def locate(resource: Resource) -> str | None:
     """Where NLTK finds ``resource``, or None."""
+    # Imported here, not at the top: importing nltk (and the scipy.stats it
+    # loads) took over a second of every Django process's start, the web
+    # server's and each test process's too, although few ever analyse text.
+    import nltk
+
     try:
         return str(nltk.data.find(resource.path))
     except LookupError:

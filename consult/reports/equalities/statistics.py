@@ -4,7 +4,6 @@ Benjamini–Hochberg control of the false-discovery rate over all of them."""
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.stats import chi2_contingency, fisher_exact
 
 ALPHA = 0.05
 FISHER, CHI_SQUARED = "Fisher's exact test", "chi-squared test"
@@ -20,6 +19,9 @@ def compare_2x2(table: list[list[int]]) -> TestResult:
     """Fisher's exact test when an expected count is under 5 (chi-squared's
     approximation fails there), the chi-squared test with Yates's correction
     otherwise. ``table`` is [[group yes, group no], [others yes, others no]]."""
+    # scipy.stats takes a second or more to import: only pages that test pay it.
+    from scipy.stats import chi2_contingency, fisher_exact
+
     array = np.array(table)
     rows, cols = array.sum(axis=1), array.sum(axis=0)
     if (rows == 0).any() or (cols == 0).any():

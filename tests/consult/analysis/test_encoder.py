@@ -69,6 +69,11 @@ def _examples():
     return texts, labels
 
 
+# The tests that share this fine-tuned model run on one xdist process (make
+# test's --dist loadgroup), so that it is fine-tuned once, not once in each.
+ONE_PROCESS = pytest.mark.xdist_group("encoder-single-label")
+
+
 @pytest.fixture(scope="module")
 def single_label():
     texts, labels = _examples()
@@ -79,6 +84,7 @@ def single_label():
 
 
 @pytest.mark.encoder
+@ONE_PROCESS
 def test_fine_tuned_encoder_learns_themes_it_was_shown(single_label):
     predicted = single_label.classify_many([{"text": t} for t, _ in UNSEEN])
     right = sum(p == truth for p, (_, truth) in zip(predicted, UNSEEN, strict=True))
@@ -86,6 +92,7 @@ def test_fine_tuned_encoder_learns_themes_it_was_shown(single_label):
 
 
 @pytest.mark.encoder
+@ONE_PROCESS
 def test_encoder_is_an_nltk_classifier_with_distributions(single_label):
     assert isinstance(single_label, ClassifierI)
     assert single_label.labels() == ["food", "parking", "staff"]
@@ -95,6 +102,7 @@ def test_encoder_is_an_nltk_classifier_with_distributions(single_label):
 
 
 @pytest.mark.encoder
+@ONE_PROCESS
 def test_it_predicts_with_int8_onnx_as_pytorch_did_and_pickles_without_torch(
     single_label,
 ):
@@ -117,6 +125,7 @@ def test_it_predicts_with_int8_onnx_as_pytorch_did_and_pickles_without_torch(
 
 
 @pytest.mark.encoder
+@ONE_PROCESS
 def test_an_encoder_pickled_before_the_onnx_export_still_predicts(single_label):
     # What the pickle of an EncoderClassifier held until the export existed.
     model, tokenizer = single_label._fine_tuned
