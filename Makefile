@@ -102,17 +102,17 @@ PYTEST_SERIAL := $(TEST_ENV) $(BIN)/pytest -n 0
 INTEGRATION_LOG := var/integration-tests.log
 
 # The template database is migrated in the background (about 40 s of one core)
-# while the optional installs and the lint run; Django's system checks and the
-# missing-migrations check run as tests (tests/test_project_checks.py).
-test: install ## Install everything, lint, and run the whole test suite
+# from as soon as the packages are in, while the front end, the optional
+# installs and the lint run, and on while pytest collects: a test process that
+# needs it before it is ready waits for its lock. Django's system checks and
+# the missing-migrations check run as tests (tests/test_project_checks.py).
+test: $(BIN)/.installed ## Install everything, lint, and run the whole test suite
 	@$(TEST_ENV) $(BIN)/python -m tests.db_template & template=$$!; \
-	  $(MAKE) --no-print-directory nltk browser-deps encoder-deps lint; made=$$?; \
-	  wait $$template; built=$$?; \
-	  if [ $$built != 0 ]; then echo "The migrated template database could not be built."; fi; \
-	  [ $$made = 0 ] && [ $$built = 0 ]
-	@$(PYTEST_SERIAL) -m integration $(PYTEST_ARGS) > $(INTEGRATION_LOG) 2>&1 & integration=$$!; \
+	  if ! $(MAKE) --no-print-directory install nltk browser-deps encoder-deps lint; then \
+	    kill $$template 2>/dev/null; exit 1; fi; \
+	  $(PYTEST_SERIAL) -m integration $(PYTEST_ARGS) > $(INTEGRATION_LOG) 2>&1 & integration=$$!; \
 	  $(PYTEST) -m "not integration" $(PYTEST_ARGS); parallel=$$?; \
-	  wait $$integration; serial=$$?; \
+	  wait $$integration; serial=$$?; wait $$template; \
 	  echo "== Integration tests (run beside the others; $(INTEGRATION_LOG))"; \
 	  cat $(INTEGRATION_LOG); \
 	  [ $$parallel = 0 ] && [ $$serial = 0 ]
