@@ -13,7 +13,6 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, Locale, Page, Site
 
-from consult.accounts.roles import ensure_roles
 from surveys.models import Consultation, Round
 
 from .demo_content import (
@@ -65,17 +64,13 @@ def _tree_root() -> Page:
     """Wagtail's root page, root collection and locale, as its migrations make them.
 
     Needed where they are gone: a database flushed between transactional tests.
-    The roles' permissions on the two trees go with them, as after a migrate:
-    without them an officer could not add a page in a later test.
     """
     Locale.objects.get_or_create(
         language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
     )
     if not Collection.objects.exists():
         Collection.add_root(name="Root")
-    root = Page.add_root(instance=Page(title="Root", slug="root"))
-    ensure_roles()
-    return root
+    return Page.add_root(instance=Page(title="Root", slug="root"))
 
 
 def pdf_bytes(title: str, lines: list[str]) -> bytes:

@@ -117,7 +117,8 @@ def _order(item) -> tuple[int, int]:
 def pytest_collection_modifyitems(config, items):
     """Tests that start Celery workers on the shared Redis broker run on one
     xdist process, one after another: a worker started by one process would
-    take the others' tasks (``make test`` runs with ``--dist loadgroup``).
+    take the others' tasks. (``make test`` runs them in a process of their own;
+    this holds where they are run with the others under ``--dist loadgroup``.)
     Then the long tests go first, as above (a stable sort)."""
     for item in items:
         if item.get_closest_marker("integration"):
